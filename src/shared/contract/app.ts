@@ -1,0 +1,15 @@
+// Commands about the app itself: where data lives, version, and (window only) the file picker.
+// Imports: zod only.
+import { z } from 'zod';
+
+export const appCommands = {
+  'app.info': {
+    input: z.object({}).default({}),
+    output: z.object({ version: z.string(), dataDir: z.string(), traces: z.number(), rows: z.number() }),
+  },
+  /** Served by the window's shell (a native dialog); the headless core answers `unavailable`. */
+  'app.pickFiles': {
+    input: z.object({}).default({}),
+    output: z.object({ paths: z.array(z.string()) }),
+  },
+} as const;

@@ -1,0 +1,52 @@
+// Commands for importing trace files and inspecting what each file gave and rejected.
+// Imports: zod only.
+import { z } from 'zod';
+import { Cursor, Id, PageLimit } from './common.ts';
+
+export const RecordFormat = z.enum(['auto', 'openai-chat', 'langfuse', 'prompt-response', 'provider-body']);
+export type RecordFormat = z.infer<typeof RecordFormat>;
+export const MultiTurnMode = z.enum(['split', 'keep']);
+
+export const ImportFileSummary = z.object({
+  id: Id,
+  path: z.string(),
+  fileFormat: z.string(),
+  status: z.enum(['importing', 'complete', 'failed', 'cancelled', 'interrupted']),
+  traces: z.number(),
+  rows: z.number(),
+  duplicates: z.number(),
+  blankLines: z.number(),
+  rejected: z.number(),
+  notices: z.number(),
+  formats: z.record(z.string(), z.number()),
+  importedAt: z.number(),
+});
+export type ImportFileSummary = z.infer<typeof ImportFileSummary>;
+
+export const RejectedLine = z.object({
+  id: Id,
+  fileId: Id,
+  path: z.string(),
+  line: z.number(),
+  code: z.string(),
+  message: z.string(),
+  raw: z.string(),
+  rawTruncated: z.boolean(),
+});
+export type RejectedLine = z.infer<typeof RejectedLine>;
+
+export const importCommands = {
+  'imports.start': {
+    input: z.object({
+      paths: z.array(z.string().min(1)).min(1).max(100),
+      format: RecordFormat.default('auto'),
+      multiTurn: MultiTurnMode.default('split'),
+    }),
+    output: z.object({ jobId: Id }),
+  },
+  'imports.files': { input: z.object({}).default({}), output: z.array(ImportFileSummary) },
+  'imports.rejected': {
+    input: z.object({ fileId: Id.optional(), cursor: Cursor.optional(), limit: PageLimit }),
+    output: z.object({ total: z.number(), items: z.array(RejectedLine), nextCursor: Cursor.nullable() }),
+  },
+} as const;

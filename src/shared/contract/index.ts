@@ -1,0 +1,31 @@
+// The one registry of every command channel: name -> { input, output } zod schemas.
+// Imports: zod and the per-domain contract files only.
+import type { z } from 'zod';
+import { appCommands } from './app.ts';
+import { importCommands } from './imports.ts';
+import { jobCommands } from './jobs.ts';
+import { traceCommands } from './traces.ts';
+
+export const commands = {
+  ...appCommands,
+  ...importCommands,
+  ...traceCommands,
+  ...jobCommands,
+} as const;
+
+export type Channel = keyof typeof commands;
+export type CommandInput<C extends Channel> = z.input<(typeof commands)[C]['input']>;
+export type CommandArgs<C extends Channel> = z.output<(typeof commands)[C]['input']>;
+export type CommandOutput<C extends Channel> = z.output<(typeof commands)[C]['output']>;
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(commands, name);
+}
+
+export * from './envelope.ts';
+export * from './events.ts';
+export * from './common.ts';
+export * from './jobs.ts';
+export * from './imports.ts';
+export * from './traces.ts';
+export * from './app.ts';
