@@ -19,6 +19,7 @@ export const ImportFileSummary = z.object({
   rejected: z.number(),
   notices: z.number(),
   formats: z.record(z.string(), z.number()),
+  error: z.string().nullable(),
   importedAt: z.number(),
 });
 export type ImportFileSummary = z.infer<typeof ImportFileSummary>;

@@ -1,0 +1,91 @@
+// `winnow traces`, `winnow facets`, `winnow rejected`, `winnow jobs`: read-only views of the store.
+// Imports: core, contract types, CLI helpers.
+import type { CommandOutput, FacetName, TraceFilter } from '../../../shared/contract/index.ts';
+import { FacetName as FacetNames } from '../../../shared/contract/index.ts';
+import type { Core } from '../../core/create-core.ts';
+import { call } from '../call.ts';
+import { UsageError, printJson, printLines } from '../output.ts';
+
+const FACETS = FacetNames.options;
+
+function parseTime(field: string, value: string): number {
+  const n = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  if (Number.isNaN(n)) throw new UsageError(`--where ${field}=${value}: not a date (use ISO 8601 or epoch milliseconds)`);
+  return n;
+}
+
+/** `--where field=value`, repeatable; the same field twice means either value. */
+export function parseWhere(clauses: string[]): TraceFilter {
+  const filter: TraceFilter = {};
+  for (const clause of clauses) {
+    const eq = clause.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--where ${clause}: expected field=value`);
+    const field = clause.slice(0, eq);
+    const value = clause.slice(eq + 1);
+    if ((FACETS as readonly string[]).includes(field)) {
+      const facet = field as FacetName;
+      filter[facet] = [...(filter[facet] ?? []), value];
+    } else if (field === 'from' || field === 'to') filter[field] = parseTime(field, value);
+    else if (field === 'text') filter.text = value;
+    else if (field === 'file') filter.fileId = Number(value);
+    else throw new UsageError(`--where ${clause}: unknown field "${field}" (one of ${[...FACETS, 'from', 'to', 'text', 'file'].join(', ')})`);
+  }
+  return filter;
+}
+
+export async function tracesCommand(core: Core, opts: { where: string[]; limit: number; json: boolean }): Promise<number> {
+  const where = parseWhere(opts.where);
+  const items = [];
+  let total = 0;
+  for (let cursor: string | undefined, more = true; more && items.length < opts.limit; ) {
+    const res: CommandOutput<'traces.list'> = await call(core, 'traces.list', { where, cursor, limit: Math.min(1000, opts.limit - items.length) });
+    total = res.total;
+    items.push(...res.items);
+    cursor = res.nextCursor ?? undefined;
+    more = cursor !== undefined;
+  }
+  if (opts.json) printJson({ total, items });
+  else {
+    printLines([
+      ...items.map((t) => `#${t.id} ${t.status ?? '-'} ${t.environment ?? '-'} ${t.model ?? '-'}  ${t.prompt.slice(0, 80)}`),
+      `${items.length} of ${total} traces`,
+    ]);
+  }
+  return 0;
+}
+
+export async function facetsCommand(core: Core, opts: { where: string[]; json: boolean }): Promise<number> {
+  const res = await call(core, 'traces.facets', { where: parseWhere(opts.where) });
+  if (opts.json) printJson(res);
+  else {
+    const lines = [`${res.total} traces`];
+    for (const [facet, values] of Object.entries(res.facets)) {
+      lines.push(`${facet}:`, ...values.map((v) => `  ${v.value ?? '(none)'}  ${v.count}`));
+    }
+    printLines(lines);
+  }
+  return 0;
+}
+
+export async function rejectedCommand(core: Core, opts: { limit: number; json: boolean }): Promise<number> {
+  const res = await call(core, 'imports.rejected', { limit: Math.min(1000, opts.limit) });
+  if (opts.json) printJson({ total: res.total, items: res.items });
+  else printLines([...res.items.map((r) => `${r.path}:${r.line}: ${r.message} [${r.code}]`), `${res.items.length} of ${res.total} rejected lines`]);
+  return 0;
+}
+
+export async function jobsCommand(core: Core, opts: { json: boolean }): Promise<number> {
+  const jobs = await call(core, 'jobs.list', { limit: 50 });
+  if (opts.json) printJson(jobs);
+  else printLines(jobs.map((j) => `#${j.id} ${j.kind} ${j.status} ${j.phase} ${j.done}/${j.total ?? '?'} ${j.error ?? ''}`));
+  return 0;
+}
+
+export async function resumeCommand(core: Core, opts: { id: number; json: boolean }): Promise<number> {
+  if (!Number.isInteger(opts.id) || opts.id <= 0) throw new UsageError('resume needs a job id');
+  await call(core, 'jobs.resume', { id: opts.id });
+  const job = await core.jobs.waitFor(opts.id);
+  if (opts.json) printJson(job);
+  else printLines([`job ${job.id}: ${job.status}${job.error ? ` — ${job.error}` : ''}`]);
+  return job.status === 'succeeded' ? 0 : 1;
+}

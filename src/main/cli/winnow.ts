@@ -1,0 +1,101 @@
+// The headless `winnow` command: parses arguments and runs one command over the same core as the window.
+// Imports: node:util, core, CLI commands. Run with Node ≥ 22 directly from the .ts sources.
+import { parseArgs } from 'node:util';
+import { createCore } from '../core/create-core.ts';
+import { defaultDataDir } from '../core/data-dir.ts';
+import { CommandFailed } from './call.ts';
+import { facetsCommand, jobsCommand, rejectedCommand, resumeCommand, tracesCommand } from './commands/browse.ts';
+import { importCommand } from './commands/import.ts';
+import { UsageError } from './output.ts';
+
+const HELP = `winnow — turn LLM traces into curated datasets, headlessly.
+
+Usage: npm run winnow -- [--data DIR] <command> [options]
+
+Global options:
+  --data DIR          data folder (default: WINNOW_DATA, else the app's own folder: ${defaultDataDir()})
+  --json              print one JSON document instead of readable lines
+  -h, --help          show this help
+
+Commands:
+  import FILE...      import .jsonl/.json/.csv/.parquet files (formats detected per record)
+      --format F        auto (default) | openai-chat | langfuse | prompt-response | provider-body
+      --multi-turn M    split (default: one row per assistant turn) | keep (one row per conversation)
+      prints {"files":[{"path","format","traces","rows","skipped","errors":[{"line","code","message"}]}],"traces","rows"}
+  traces              list traces
+      --where F=V       filter, repeatable; F is environment, task, provider, model, status, format,
+                        finishReason, from, to (ISO date or epoch ms), text or file (file id);
+                        the same field twice matches either value
+      --limit N         at most N traces (default 100)
+      prints {"total":N,"items":[...]}
+  facets              count each value of each facet (environment, task, provider, model, status, ...)
+      --where F=V       as for traces
+  rejected            lines that imports rejected, with file, line, code and message
+      --limit N         at most N (default 100)
+  jobs                recent jobs with status and progress
+  resume ID           resume an interrupted, failed or cancelled job and wait for it
+
+Exit status: 0 on success, 1 when a command failed or a file could not be fully imported, 2 on a usage error.`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      format: { type: 'string', default: 'auto' },
+      'multi-turn': { type: 'string', default: 'split' },
+      where: { type: 'string', multiple: true, default: [] },
+      limit: { type: 'string', default: '100' },
+    },
+  });
+  const [command, ...args] = positionals;
+  if (values.help || !command || command === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return command || values.help ? 0 : 2;
+  }
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive whole number');
+
+  const core = createCore({ dataDir: values.data ?? defaultDataDir() });
+  try {
+    switch (command) {
+      case 'import':
+        return await importCommand(core, { files: args, format: values.format, multiTurn: values['multi-turn'], json: values.json });
+      case 'traces':
+        return await tracesCommand(core, { where: values.where, limit, json: values.json });
+      case 'facets':
+        return await facetsCommand(core, { where: values.where, json: values.json });
+      case 'rejected':
+        return await rejectedCommand(core, { limit, json: values.json });
+      case 'jobs':
+        return await jobsCommand(core, { json: values.json });
+      case 'resume':
+        return await resumeCommand(core, { id: Number(args[0]), json: values.json });
+      default:
+        throw new UsageError(`unknown command "${command}" (see --help)`);
+    }
+  } finally {
+    await core.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      process.stderr.write(`winnow: ${error.message}\n`);
+      process.exitCode = 2;
+    } else if (error instanceof CommandFailed) {
+      process.stderr.write(`winnow: ${error.message} [${error.code}]\n`);
+      process.exitCode = 1;
+    } else {
+      process.stderr.write(`winnow: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,180 @@
+// Reads and writes traces and their rows: batch insert with dedup, keyset pages, facets, detail.
+// Imports: better-sqlite3 types, trace-filter, contract and ingest types, previews.
+import type { Database, Statement } from 'better-sqlite3';
+import type { FacetCounts, FacetName, TraceDetail, TraceFilter, TraceSummary } from '../../../shared/contract/index.ts';
+import type { ChatMessage, DerivedRow, NormalizedTrace } from '../ingest/types.ts';
+import { lastUserText, messageText, truncate } from '../imports/previews.ts';
+import { FACET_COLUMNS, buildTraceWhere } from './trace-filter.ts';
+
+export interface TraceToInsert {
+  fileId: number;
+  line: number;
+  raw: string;
+  contentHash: string;
+  trace: NormalizedTrace;
+  rows: DerivedRow[];
+}
+
+const SUMMARY_COLUMNS = `id, file_id, line, format, environment, task, provider, model, status, timestamp,
+  latency_ms, total_tokens, cost, finish_reason, row_count, prompt_preview, response_preview`;
+
+interface SummaryRecord {
+  id: number;
+  file_id: number;
+  line: number;
+  format: string;
+  environment: string | null;
+  task: string | null;
+  provider: string | null;
+  model: string | null;
+  status: string | null;
+  timestamp: number | null;
+  latency_ms: number | null;
+  total_tokens: number | null;
+  cost: number | null;
+  finish_reason: string | null;
+  row_count: number;
+  prompt_preview: string;
+  response_preview: string;
+}
+
+const toSummary = (r: SummaryRecord): TraceSummary => ({
+  id: r.id,
+  fileId: r.file_id,
+  line: r.line,
+  format: r.format,
+  environment: r.environment,
+  task: r.task,
+  provider: r.provider,
+  model: r.model,
+  status: r.status,
+  timestamp: r.timestamp,
+  latencyMs: r.latency_ms,
+  totalTokens: r.total_tokens,
+  cost: r.cost,
+  finishReason: r.finish_reason,
+  rows: r.row_count,
+  prompt: r.prompt_preview,
+  response: r.response_preview,
+});
+
+const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
+
+export class TraceRepository {
+  private readonly db: Database;
+  private readonly insertTrace: Statement;
+  private readonly insertRow: Statement;
+
+  constructor(db: Database) {
+    this.db = db;
+    this.insertTrace = db.prepare(`INSERT OR IGNORE INTO traces (
+      file_id, line, content_hash, format, raw, source_id, conversation_id, messages_json, tools_json,
+      response_format_json, metadata_json, notices_json, environment, task, provider, model, status, timestamp,
+      latency_ms, prompt_tokens, completion_tokens, total_tokens, cost, finish_reason, row_count,
+      prompt_preview, response_preview)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insertRow = db.prepare(`INSERT INTO rows (trace_id, conversation_id, turn_index, prompt_end,
+      response_index, prompt_preview, response_preview) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  }
+
+  /**
+   * Inserts one trace and its rows unless a trace with the same content hash exists.
+   * Returns the number of rows written, or null for a duplicate. Call inside a transaction.
+   */
+  insert(item: TraceToInsert): number | null {
+    const { trace, rows } = item;
+    const f = trace.facets;
+    const conversationId = trace.conversationId ?? trace.sourceId ?? `trace:${item.contentHash.slice(0, 16)}`;
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    const result = this.insertTrace.run(
+      item.fileId, item.line, item.contentHash, trace.format, item.raw, trace.sourceId, conversationId,
+      JSON.stringify(trace.messages), json(trace.tools), json(trace.responseFormat), JSON.stringify(trace.metadata),
+      trace.notices.length ? JSON.stringify(trace.notices) : null,
+      f.environment, f.task, f.provider, f.model, f.status, f.timestamp, f.latencyMs, f.promptTokens,
+      f.completionTokens, f.totalTokens, f.cost, f.finishReason, rows.length,
+      truncate(first ? lastUserText(first.messages) : ''), truncate(messageText(last?.response)),
+    );
+    if (result.changes === 0) return null;
+    const traceId = Number(result.lastInsertRowid);
+    for (const row of rows) {
+      const promptEnd = row.messages.length;
+      this.insertRow.run(
+        traceId, conversationId, row.turnIndex, promptEnd, row.response ? promptEnd : null,
+        truncate(lastUserText(row.messages)), truncate(messageText(row.response)),
+      );
+    }
+    return rows.length;
+  }
+
+  list(filter: TraceFilter, afterId: number | null, limit: number): { total: number; items: TraceSummary[] } {
+    const where = buildTraceWhere(filter);
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM traces ${where.sql}`).get(...where.params) as { n: number }).n;
+    const keyset = afterId === null ? '' : `${where.sql ? ' AND' : 'WHERE'} id > ?`;
+    const items = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM traces ${where.sql}${keyset} ORDER BY id LIMIT ?`)
+      .all(...where.params, ...(afterId === null ? [] : [afterId]), limit) as SummaryRecord[];
+    return { total, items: items.map(toSummary) };
+  }
+
+  facets(filter: TraceFilter): { total: number; facets: FacetCounts; timeRange: { min: number | null; max: number | null } } {
+    const facets = {} as FacetCounts;
+    for (const [facet, column] of Object.entries(FACET_COLUMNS) as [FacetName, string][]) {
+      const where = buildTraceWhere(filter, facet);
+      facets[facet] = this.db
+        .prepare(`SELECT ${column} AS value, COUNT(*) AS count FROM traces ${where.sql} GROUP BY ${column} ORDER BY count DESC, value LIMIT 100`)
+        .all(...where.params) as { value: string | null; count: number }[];
+    }
+    const where = buildTraceWhere(filter);
+    const stats = this.db
+      .prepare(`SELECT COUNT(*) AS n, MIN(timestamp) AS min, MAX(timestamp) AS max FROM traces ${where.sql}`)
+      .get(...where.params) as { n: number; min: number | null; max: number | null };
+    return { total: stats.n, facets, timeRange: { min: stats.min, max: stats.max } };
+  }
+
+  get(id: number): TraceDetail | undefined {
+    const r = this.db
+      .prepare(`SELECT t.*, f.path FROM traces t JOIN import_files f ON f.id = t.file_id WHERE t.id = ?`)
+      .get(id) as
+      | (SummaryRecord & {
+          path: string;
+          raw: string;
+          content_hash: string;
+          source_id: string | null;
+          conversation_id: string;
+          messages_json: string;
+          tools_json: string | null;
+          metadata_json: string;
+          notices_json: string | null;
+        })
+      | undefined;
+    if (!r) return undefined;
+    const messages = JSON.parse(r.messages_json) as ChatMessage[];
+    const rows = this.db
+      .prepare('SELECT id, turn_index, conversation_id, prompt_end, response_index FROM rows WHERE trace_id = ? ORDER BY turn_index')
+      .all(id) as { id: number; turn_index: number; conversation_id: string; prompt_end: number; response_index: number | null }[];
+    return {
+      ...toSummary(r),
+      path: r.path,
+      raw: r.raw,
+      contentHash: r.content_hash,
+      sourceId: r.source_id,
+      metadata: JSON.parse(r.metadata_json) as Record<string, unknown>,
+      tools: r.tools_json === null ? null : (JSON.parse(r.tools_json) as unknown[]),
+      notices: r.notices_json === null ? [] : (JSON.parse(r.notices_json) as { code: string; message: string }[]),
+      rowsDetail: rows.map((row) => ({
+        id: row.id,
+        turnIndex: row.turn_index,
+        conversationId: row.conversation_id,
+        messages: messages.slice(0, row.prompt_end),
+        response: row.response_index === null ? null : (messages[row.response_index] ?? null),
+      })),
+    };
+  }
+
+  counts(): { traces: number; rows: number } {
+    const traces = (this.db.prepare('SELECT COUNT(*) AS n FROM traces').get() as { n: number }).n;
+    const rows = (this.db.prepare('SELECT COUNT(*) AS n FROM rows').get() as { n: number }).n;
+    return { traces, rows };
+  }
+}

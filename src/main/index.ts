@@ -1,0 +1,29 @@
+// Composition root of the desktop app: one core over the user's data folder, one window, the IPC bridge.
+// Imports: electron, the core, the Electron adapters. Holds no logic of its own.
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow } from 'electron';
+import { createCore } from './core/create-core.ts';
+import { defaultDataDir } from './core/data-dir.ts';
+import { pickTraceFiles } from './electron/dialogs.ts';
+import { connectIpc } from './electron/ipc-transport.ts';
+import { createMainWindow } from './electron/main-window.ts';
+
+const outDir = dirname(fileURLToPath(import.meta.url));
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.whenReady().then(() => {
+  let window: BrowserWindow | null = null;
+  const core = createCore({
+    dataDir: defaultDataDir(),
+    shell: { 'app.pickFiles': () => (window ? pickTraceFiles(window) : { paths: [] }) },
+  });
+  window = createMainWindow(outDir);
+  const disconnect = connectIpc(core, window);
+  app.on('second-instance', () => window?.focus());
+  app.on('window-all-closed', () => {
+    disconnect();
+    void core.close().finally(() => app.quit());
+  });
+});
