@@ -1,0 +1,60 @@
+// Start-up: first loads, the event subscription that keeps stores current, and the readiness signal.
+// Imports: the api client and the stores.
+import { api } from '../api/index.ts';
+import { throttle } from '../lib/throttle.ts';
+import { useAppStore } from '../stores/app-store.ts';
+import { useImportsStore } from '../stores/imports-store.ts';
+import { useJobsStore } from '../stores/jobs-store.ts';
+import { useTracesStore } from '../stores/traces-store.ts';
+
+/** Starts the app's data flow; returns the cleanup that stops listening. */
+export function bootstrap(): () => void {
+  // Bursts of data.changed during an import would reload the table for every batch; once a second is plenty.
+  const tracesChanged = throttle(() => {
+    useTracesStore.getState().dataChanged();
+    void useAppStore.getState().loadInfo();
+  }, 1000);
+  const importsChanged = throttle(() => void useImportsStore.getState().loadFiles(), 1000);
+
+  const unsubscribe = api().on((event) => {
+    switch (event.name) {
+      case 'job.progress':
+        useJobsStore.getState().apply(event.payload.job);
+        break;
+      case 'job.settled': {
+        const { job } = event.payload;
+        useJobsStore.getState().apply(job);
+        if (job.kind === 'import') {
+          // Settlement is the moment counts are final: reload everything an import touches.
+          tracesChanged.cancel();
+          importsChanged.cancel();
+          void useImportsStore.getState().loadFiles();
+          void useTracesStore.getState().reload();
+          void useAppStore.getState().loadInfo();
+        }
+        break;
+      }
+      case 'data.changed':
+        if (event.payload.domain === 'traces') tracesChanged();
+        if (event.payload.domain === 'imports') importsChanged();
+        break;
+    }
+  });
+
+  void useAppStore
+    .getState()
+    .loadInfo()
+    .finally(() => {
+      // Tests wait on this instead of sleeping: the first app.info has answered (or failed visibly).
+      document.documentElement.dataset.appState = useAppStore.getState().status === 'ready' ? 'ready' : 'error';
+    });
+  void useJobsStore.getState().load();
+  void useImportsStore.getState().loadFiles();
+  void useTracesStore.getState().reload();
+
+  return () => {
+    unsubscribe();
+    tracesChanged.cancel();
+    importsChanged.cancel();
+  };
+}

@@ -1,0 +1,75 @@
+// The keyboard shortcuts: one list that drives both the key handler and the help overlay.
+// Imports: the stores whose actions shortcuts trigger.
+import { useImportsStore } from '../stores/imports-store.ts';
+import { useTracesStore } from '../stores/traces-store.ts';
+import { useUiStore, type Screen } from '../stores/ui-store.ts';
+
+export interface Shortcut {
+  /** Space-separated sequence, e.g. `g t`. */
+  keys: string;
+  description: string;
+  group: 'Navigate' | 'Traces' | 'General';
+  run(): void;
+}
+
+const go = (screen: Screen) => () => useUiStore.getState().go(screen);
+
+function stepSelection(delta: 1 | -1): void {
+  const traces = useTracesStore.getState();
+  const items = traces.list.items;
+  if (items.length === 0) return;
+  const at = items.findIndex((t) => t.id === traces.detail.id);
+  const next = at < 0 ? 0 : Math.min(items.length - 1, Math.max(0, at + delta));
+  const item = items[next];
+  if (item) {
+    useImportsStore.getState().setPanelOpen(false);
+    traces.select(item.id);
+  }
+  // Keep pages coming when the keyboard walks past what is loaded.
+  if (next >= items.length - 20) void traces.loadMore();
+}
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { keys: 'g t', description: 'Go to Traces', group: 'Navigate', run: go('traces') },
+  { keys: 'g c', description: 'Go to Clusters', group: 'Navigate', run: go('clusters') },
+  { keys: 'g d', description: 'Go to Datasets', group: 'Navigate', run: go('datasets') },
+  { keys: 'g r', description: 'Go to Review', group: 'Navigate', run: go('review') },
+  { keys: 'g j', description: 'Go to Jobs', group: 'Navigate', run: go('jobs') },
+  { keys: 'g s', description: 'Go to Settings', group: 'Navigate', run: go('settings') },
+  {
+    keys: '/',
+    description: 'Search traces',
+    group: 'Traces',
+    run: () => {
+      useUiStore.getState().go('traces');
+      useUiStore.getState().requestFocus('search');
+    },
+  },
+  {
+    keys: 'o',
+    description: 'Import files',
+    group: 'Traces',
+    run: () => {
+      useUiStore.getState().go('traces');
+      const imports = useImportsStore.getState();
+      if (!imports.pickerAvailable) return useUiStore.getState().requestFocus('import-path');
+      void imports.pickAndStart().then(() => {
+        if (!useImportsStore.getState().pickerAvailable) useUiStore.getState().requestFocus('import-path');
+      });
+    },
+  },
+  { keys: 'j', description: 'Next trace', group: 'Traces', run: () => stepSelection(1) },
+  { keys: 'k', description: 'Previous trace', group: 'Traces', run: () => stepSelection(-1) },
+  { keys: '?', description: 'Show keyboard shortcuts', group: 'General', run: () => useUiStore.getState().setHelpOpen(true) },
+  { keys: 'Esc', description: 'Close panel or overlay', group: 'General', run: closeTopmost },
+];
+
+/** Esc closes the topmost thing: the help overlay, then the trace detail, then the files panel. */
+export function closeTopmost(): void {
+  const ui = useUiStore.getState();
+  if (ui.helpOpen) return ui.setHelpOpen(false);
+  const traces = useTracesStore.getState();
+  if (traces.detail.id !== null) return traces.select(null);
+  const imports = useImportsStore.getState();
+  if (imports.panelOpen) imports.setPanelOpen(false);
+}
