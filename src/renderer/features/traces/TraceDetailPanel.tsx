@@ -1,0 +1,141 @@
+// The side panel of one trace: facts, the full conversation, notices, metadata and the raw source line.
+// Imports: react, components, lib/format, Conversation, message-shape, the traces store.
+import { useState, type ReactElement } from 'react';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { Icon } from '../../components/Icon.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { formatCost, formatCount, formatLatency, formatTime } from '../../lib/format.ts';
+import { useTracesStore } from '../../stores/traces-store.ts';
+import { Conversation } from './Conversation.tsx';
+import { prettyJson } from './message-shape.ts';
+import type { TraceDetail } from '../../../shared/contract/index.ts';
+
+export function TraceDetailPanel(): ReactElement | null {
+  const detail = useTracesStore((s) => s.detail);
+  const select = useTracesStore((s) => s.select);
+  if (detail.id === null) return null;
+
+  return (
+    <aside className="side-panel" aria-label={`Trace ${detail.id}`} data-testid="trace-detail">
+      <header className="side-panel-header">
+        <h2 className="side-panel-title">Trace #{detail.id}</h2>
+        {detail.data ? <StatusBadge status={detail.data.status} /> : null}
+        <span className="muted small side-panel-hint">j / k to move</span>
+        <button type="button" className="btn btn-ghost btn-icon" onClick={() => select(null)} aria-label="Close trace (Esc)" title="Close (Esc)">
+          <Icon name="close" />
+        </button>
+      </header>
+      <div className="side-panel-body">
+        {detail.loading ? <div className="muted">Loading…</div> : null}
+        {detail.error ? <ErrorNote message={detail.error} onRetry={() => select(detail.id)} /> : null}
+        {detail.data ? <DetailBody trace={detail.data} /> : null}
+      </div>
+    </aside>
+  );
+}
+
+function DetailBody({ trace }: { trace: TraceDetail }): ReactElement {
+  // The fullest row holds the whole conversation: with split turns, earlier rows are its prefixes.
+  const last = [...trace.rowsDetail].sort((a, b) => b.turnIndex - a.turnIndex)[0];
+  const messages = last ? (last.response ? [...last.messages, last.response] : last.messages) : [];
+  const toolNames = (trace.tools ?? []).map(toolName).filter((n): n is string => n !== null);
+
+  return (
+    <>
+      <dl className="kv kv-compact">
+        <dt>Time</dt>
+        <dd className="mono">{formatTime(trace.timestamp)}</dd>
+        <dt>Environment</dt>
+        <dd>{trace.environment ?? '—'}</dd>
+        <dt>Task</dt>
+        <dd>{trace.task ?? '—'}</dd>
+        <dt>Model</dt>
+        <dd>
+          {trace.model ?? '—'}
+          {trace.provider ? <span className="muted"> · {trace.provider}</span> : null}
+        </dd>
+        <dt>Tokens</dt>
+        <dd>{formatCount(trace.totalTokens)}</dd>
+        <dt>Latency</dt>
+        <dd>{formatLatency(trace.latencyMs)}</dd>
+        <dt>Cost</dt>
+        <dd>{formatCost(trace.cost)}</dd>
+        <dt>Finish</dt>
+        <dd>{trace.finishReason ?? '—'}</dd>
+        <dt>Format</dt>
+        <dd>{trace.format}</dd>
+        <dt>Source</dt>
+        <dd className="mono break" data-testid="trace-source">
+          {trace.path}:{trace.line}
+        </dd>
+      </dl>
+
+      {trace.notices.length > 0 ? (
+        <section className="detail-section">
+          <h3 className="section-label">Notices</h3>
+          <ul className="notice-list">
+            {trace.notices.map((n, i) => (
+              <li key={i}>
+                <span className="badge badge-warning">{n.code}</span> {n.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section className="detail-section">
+        <h3 className="section-label">
+          Conversation
+          {trace.rowsDetail.length > 1 ? <span className="muted"> · split into {trace.rowsDetail.length} rows, one per assistant turn</span> : null}
+        </h3>
+        {toolNames.length > 0 ? (
+          <div className="small muted tools-available">
+            Tools offered: <span className="mono">{toolNames.join(', ')}</span>
+          </div>
+        ) : null}
+        {messages.length > 0 ? <Conversation messages={messages} /> : <div className="muted">This trace produced no rows.</div>}
+      </section>
+
+      {Object.keys(trace.metadata).length > 0 ? (
+        <section className="detail-section">
+          <h3 className="section-label">Metadata</h3>
+          <dl className="kv kv-compact" data-testid="trace-metadata">
+            {Object.entries(trace.metadata).map(([k, v]) => (
+              <div key={k} className="kv-pair">
+                <dt className="mono">{k}</dt>
+                <dd className="mono break">{typeof v === 'string' ? v : JSON.stringify(v)}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+
+      <RawSource raw={trace.raw} hash={trace.contentHash} />
+    </>
+  );
+}
+
+function RawSource({ raw, hash }: { raw: string; hash: string }): ReactElement {
+  const [pretty, setPretty] = useState(false);
+  return (
+    <section className="detail-section">
+      <h3 className="section-label section-label-row">
+        <span>Raw source line</span>
+        <button type="button" className="link-button small" onClick={() => setPretty(!pretty)}>
+          {pretty ? 'Show as stored' : 'Format JSON'}
+        </button>
+      </h3>
+      <pre className="code-block code-raw" data-testid="trace-raw">
+        {pretty ? prettyJson(raw) : raw}
+      </pre>
+      <div className="small muted mono break">sha {hash}</div>
+    </section>
+  );
+}
+
+function toolName(tool: unknown): string | null {
+  if (typeof tool !== 'object' || tool === null) return null;
+  const t = tool as { name?: unknown; function?: { name?: unknown } };
+  const name = t.function?.name ?? t.name;
+  return typeof name === 'string' ? name : null;
+}
