@@ -113,8 +113,12 @@ function TimeRange(): ReactElement {
       </div>
       {min ? (
         <div className="small muted">
-          Matching traces span {min}
-          {max && max !== min ? ` to ${max}` : ''}
+          Matching traces: <span className="nowrap">{min}</span>
+          {max && max !== min ? (
+            <>
+              {' '}to <span className="nowrap">{max}</span>
+            </>
+          ) : null}
         </div>
       ) : null}
     </fieldset>

@@ -61,6 +61,7 @@ function FileCard({ file, initiallyOpen }: { file: ImportFileSummary; initiallyO
         {file.fileFormat}
         {Object.keys(file.formats).length > 0 ? ` · ${Object.entries(file.formats).map(([k, n]) => `${k} ${formatCount(n)}`).join(', ')}` : ''} · {formatRelative(file.importedAt)}
       </div>
+      {file.error ? <ErrorNote message={file.error} /> : null}
       <dl className="file-counts">
         {counts.map(([label, n]) => (
           <div key={label} className={`file-count${label === 'rejected' && n > 0 ? ' file-count-danger' : ''}`} data-count={label}>

@@ -29,6 +29,10 @@ export function ImportBar(): ReactElement {
   useEffect(() => {
     if (focusRequest?.target === 'import-path') pathRef.current?.focus();
   }, [focusRequest]);
+  // When the dialog turned out to be unavailable, the path field is the way in: put the caret there.
+  useEffect(() => {
+    if (!s.pickerAvailable) pathRef.current?.focus();
+  }, [s.pickerAvailable]);
 
   const running = job !== undefined && ACTIVE_STATUSES.has(job.status);
   const rejectedTotal = s.files.reduce((n, f) => n + f.rejected, 0);
@@ -81,6 +85,7 @@ export function ImportBar(): ReactElement {
           Import
         </button>
         <div className="import-bar-spacer" />
+        {s.files.length === 0 && !s.panelOpen ? null : (
         <button
           type="button"
           className="btn btn-ghost"
@@ -95,6 +100,7 @@ export function ImportBar(): ReactElement {
           {s.files.length ? <span className="count-pill">{s.files.length}</span> : null}
           {rejectedTotal > 0 ? <span className="count-pill count-pill-danger" title={`${rejectedTotal} rejected lines`}>{formatCount(rejectedTotal)} rejected</span> : null}
         </button>
+        )}
       </form>
       {running && job ? (
         <div className="import-progress" data-testid="import-progress">

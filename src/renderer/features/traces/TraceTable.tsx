@@ -5,7 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type CSSProperties, type ReactElement } from 'react';
 import { useImportsStore } from '../../stores/imports-store.ts';
 import { useTracesStore } from '../../stores/traces-store.ts';
-import { NUMERIC_COLUMNS, traceColumns, traceGridTemplate, traceTableFeatures } from './trace-columns.tsx';
+import { NUMERIC_COLUMNS, traceColumns, traceGridTemplate, traceMinWidth, traceTableFeatures } from './trace-columns.tsx';
 import type { TraceSummary } from '../../../shared/contract/index.ts';
 
 const ROW_HEIGHT = 34;
@@ -14,7 +14,7 @@ const PREFETCH_ROWS = 40;
 
 const getRowId = (row: TraceSummary) => String(row.id);
 // Set through the CSSOM (allowed by the strict CSP), read by every row's grid.
-const gridStyle = { '--trace-grid': traceGridTemplate } as CSSProperties;
+const gridStyle = { '--trace-grid': traceGridTemplate, '--trace-min-width': `${traceMinWidth}px` } as CSSProperties;
 
 export function TraceTable(): ReactElement {
   const items = useTracesStore((s) => s.list.items);
@@ -53,7 +53,7 @@ export function TraceTable(): ReactElement {
     <div className="trace-table" role="table" aria-label="Traces" aria-rowcount={rows.length} style={gridStyle} ref={scrollRef} data-testid="trace-table">
       <div className="trace-row trace-head" role="row">
         {table.getHeaderGroups()[0]?.headers.map((header) => (
-          <div key={header.id} role="columnheader" className={`trace-cell${NUMERIC_COLUMNS.has(header.column.id) ? ' num' : ''}`}>
+          <div key={header.id} role="columnheader" data-col={header.column.id} className={`trace-cell${NUMERIC_COLUMNS.has(header.column.id) ? ' num' : ''}`}>
             <table.FlexRender header={header} />
           </div>
         ))}
@@ -85,7 +85,7 @@ export function TraceTable(): ReactElement {
               }}
             >
               {row.getAllCells().map((cell) => (
-                <div key={cell.id} role="cell" className={`trace-cell${NUMERIC_COLUMNS.has(cell.column.id) ? ' num' : ''}`}>
+                <div key={cell.id} role="cell" data-col={cell.column.id} className={`trace-cell${NUMERIC_COLUMNS.has(cell.column.id) ? ' num' : ''}`}>
                   <table.FlexRender cell={cell} />
                 </div>
               ))}

@@ -6,6 +6,7 @@ import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Kbd } from '../../components/Kbd.tsx';
 import { isFiltered } from '../../lib/filter.ts';
 import { useImportsStore } from '../../stores/imports-store.ts';
+import { ACTIVE_STATUSES, useJobsStore } from '../../stores/jobs-store.ts';
 import { useTracesStore } from '../../stores/traces-store.ts';
 import { FacetFilters } from './FacetFilters.tsx';
 import { FilesPanel } from './FilesPanel.tsx';
@@ -23,6 +24,7 @@ export function TracesScreen(): ReactElement {
   const detailOpen = useTracesStore((s) => s.detail.id !== null);
   const filesOpen = useImportsStore((s) => s.panelOpen);
   const pickerAvailable = useImportsStore((s) => s.pickerAvailable);
+  const importing = useJobsStore((s) => Object.values(s.byId).some((j) => j.kind === 'import' && ACTIVE_STATUSES.has(j.status)));
 
   const nothingImported = total === 0 && !filtered;
   return (
@@ -30,6 +32,11 @@ export function TracesScreen(): ReactElement {
       <ImportBar />
       {nothingImported ? (
         <div className="traces-empty">
+          {importing ? (
+            <EmptyState icon="upload" title="Importing…">
+              <p>Traces appear here once the first batch is stored. You can keep working: the import runs in the background.</p>
+            </EmptyState>
+          ) : (
           <EmptyState icon="upload" title="Import your first traces">
             <p>
               Winnow reads production traces exported as JSONL, JSON, CSV or Parquet: OpenAI chat logs, Langfuse exports,
@@ -45,6 +52,7 @@ export function TracesScreen(): ReactElement {
               )}
             </p>
           </EmptyState>
+          )}
           <FilesPanel />
         </div>
       ) : (

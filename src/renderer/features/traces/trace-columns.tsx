@@ -15,6 +15,12 @@ function Text({ value }: { value: string | null }): ReactElement {
   return value ? <span title={value}>{value}</span> : <span className="muted">—</span>;
 }
 
+/** Minutes in the cell, the full second in the tooltip: the cell stays narrow enough for the content. */
+function TimeCell({ ms }: { ms: number | null }): ReactElement {
+  const full = formatTime(ms);
+  return <span title={full}>{ms === null ? '—' : full.slice(0, 16)}</span>;
+}
+
 function Snippet({ value }: { value: string }): ReactElement {
   return value ? <span title={value.length > 1000 ? `${value.slice(0, 1000)}…` : value}>{oneLine(value)}</span> : <span className="muted">—</span>;
 }
@@ -29,35 +35,42 @@ function SourceCell({ fileId, line }: { fileId: number; line: number }): ReactEl
   );
 }
 
+// Content first: prompt and response are what people scan; facets are also filterable on the left.
 export const traceColumns = helper.columns([
-  helper.accessor('timestamp', { id: 'time', header: 'Time', cell: (c) => <span className="mono">{formatTime(c.getValue())}</span> }),
-  helper.accessor('status', { header: 'Status', cell: (c) => <StatusBadge status={c.getValue()} /> }),
-  helper.accessor('environment', { header: 'Environment', cell: (c) => <Text value={c.getValue()} /> }),
-  helper.accessor('task', { header: 'Task', cell: (c) => <Text value={c.getValue()} /> }),
-  helper.accessor('provider', { header: 'Provider', cell: (c) => <Text value={c.getValue()} /> }),
-  helper.accessor('model', { header: 'Model', cell: (c) => <Text value={c.getValue()} /> }),
-  helper.accessor('prompt', { header: 'Prompt', cell: (c) => <Snippet value={c.getValue()} /> }),
-  helper.accessor('response', { header: 'Response', cell: (c) => <Snippet value={c.getValue()} /> }),
+  helper.accessor('timestamp', { id: 'time', header: 'Time', cell: (c) => <TimeCell ms={c.getValue()} /> }),
+  helper.accessor('status', { id: 'status', header: 'Status', cell: (c) => <StatusBadge status={c.getValue()} /> }),
+  helper.accessor('prompt', { id: 'prompt', header: 'Prompt', cell: (c) => <Snippet value={c.getValue()} /> }),
+  helper.accessor('response', { id: 'response', header: 'Response', cell: (c) => <Snippet value={c.getValue()} /> }),
+  helper.accessor('environment', { id: 'environment', header: 'Environment', cell: (c) => <Text value={c.getValue()} /> }),
+  helper.accessor('task', { id: 'task', header: 'Task', cell: (c) => <Text value={c.getValue()} /> }),
+  helper.accessor('model', { id: 'model', header: 'Model', cell: (c) => <Text value={c.getValue()} /> }),
+  helper.accessor('provider', { id: 'provider', header: 'Provider', cell: (c) => <Text value={c.getValue()} /> }),
   helper.accessor('totalTokens', { id: 'tokens', header: 'Tokens', cell: (c) => formatCount(c.getValue()) }),
   helper.accessor('latencyMs', { id: 'latency', header: 'Latency', cell: (c) => formatLatency(c.getValue()) }),
-  helper.accessor('cost', { header: 'Cost', cell: (c) => formatCost(c.getValue()) }),
+  helper.accessor('cost', { id: 'cost', header: 'Cost', cell: (c) => formatCost(c.getValue()) }),
   helper.display({ id: 'source', header: 'Source', cell: (c) => <SourceCell fileId={c.row.original.fileId} line={c.row.original.line} /> }),
 ]);
 
-/** Grid track per column id; prompt and response share the spare width. */
-const TRACKS: Record<string, string> = {
-  time: '148px',
-  status: '76px',
-  environment: '104px',
-  task: '112px',
-  provider: '92px',
-  model: '136px',
-  prompt: 'minmax(220px, 3fr)',
-  response: 'minmax(220px, 3fr)',
-  tokens: '72px',
-  latency: '76px',
-  cost: '80px',
-  source: 'minmax(120px, 1fr)',
+/** Width per column id: a fixed width, or a minimum plus a share of the spare width (prompt, response). */
+const TRACKS: Record<string, { px: number; fr?: number }> = {
+  time: { px: 148 },
+  status: { px: 76 },
+  prompt: { px: 320, fr: 3 },
+  response: { px: 320, fr: 3 },
+  environment: { px: 112 },
+  task: { px: 116 },
+  model: { px: 140 },
+  provider: { px: 92 },
+  tokens: { px: 72 },
+  latency: { px: 76 },
+  cost: { px: 80 },
+  source: { px: 140, fr: 1 },
 };
+const tracks = traceColumns.map((c) => TRACKS[c.id ?? ''] ?? { px: 120 });
 export const NUMERIC_COLUMNS: ReadonlySet<string> = new Set(['tokens', 'latency', 'cost']);
-export const traceGridTemplate = traceColumns.map((c) => TRACKS[c.id ?? ''] ?? '120px').join(' ');
+export const traceGridTemplate = tracks.map((t) => (t.fr ? `minmax(${t.px}px, ${t.fr}fr)` : `${t.px}px`)).join(' ');
+/**
+ * Every row is its own grid, so all rows must have the same width or their flexible columns would
+ * size differently: rows are as wide as the table, and never narrower than all minimums together.
+ */
+export const traceMinWidth = tracks.reduce((sum, t) => sum + t.px, 0);

@@ -1,0 +1,131 @@
+// Import end to end: the built window, bridged to the real core, imports a JSONL export through the path
+// field, filters by a facet, opens a trace, shows the rejected line, and leaves light/dark screenshots.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { createCore, type Core } from '../../src/main/core/create-core.ts';
+import { bridgeCore } from './support/core-bridge.ts';
+import { serveStatic, type StaticServer } from './support/static-server.ts';
+import { FIXTURE_EXPECT, writeTraceFixture } from './support/trace-fixture.ts';
+
+const RENDERER = resolve('out/renderer');
+const SHOTS = resolve('test-results');
+
+let server: StaticServer;
+let core: Core;
+let tmp: string;
+let stopEvents: () => void = () => {};
+
+test.beforeAll(async () => {
+  server = await serveStatic(RENDERER);
+});
+test.afterAll(async () => {
+  await server?.close();
+});
+test.beforeEach(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'winnow-e2e-'));
+  core = createCore({ dataDir: join(tmp, 'data') });
+});
+test.afterEach(async () => {
+  stopEvents();
+  await core?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+async function shot(page: Page, name: string): Promise<void> {
+  // Finished transitions, so a theme switch right before the shot is fully applied.
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), animations: 'disabled' });
+}
+
+test('imports a trace file, filters it, opens a trace and shows what was rejected', async ({ page }) => {
+  // The strict CSP and the renderer's own checks report through the console: any error there is a bug.
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+
+  stopEvents = await bridgeCore(page, core);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(server.url);
+  await expect(page.locator('html')).toHaveAttribute('data-app-state', 'ready');
+  const indicator = page.getByTestId('jobs-indicator');
+  await expect(indicator).toHaveAttribute('data-job-state', 'idle');
+  await shot(page, 'traces-empty-light');
+
+  await test.step('without the window shell, Choose files falls back to the path field', async () => {
+    await page.getByRole('button', { name: 'Choose files…' }).click();
+    await expect(page.getByRole('alert')).toContainText('Paste a file path instead');
+    await expect(page.getByTestId('import-path')).toBeFocused();
+  });
+
+  await test.step('import through the path field', async () => {
+    const file = writeTraceFixture(tmp);
+    await page.getByTestId('import-path').fill(file);
+    await page.getByTestId('import-submit').click();
+    await expect(indicator).toHaveAttribute('data-job-state', 'settled');
+    await expect(indicator).toHaveAttribute('data-job-status', 'succeeded');
+    await expect(page.getByTestId('trace-count')).toHaveText(String(FIXTURE_EXPECT.traces));
+    await expect(page.getByTestId('trace-row')).toHaveCount(FIXTURE_EXPECT.traces);
+    await expect(page.getByTestId('import-summary')).toContainText('1 line rejected');
+    await shot(page, 'traces-table-light');
+  });
+
+  await test.step('filter by environment = prod', async () => {
+    const prod = page.locator('[data-facet="environment"] label', { hasText: 'prod' });
+    await expect(prod).toContainText(String(FIXTURE_EXPECT.prod));
+    await prod.getByRole('checkbox').check();
+    await expect(page.getByTestId('trace-count')).toHaveText(String(FIXTURE_EXPECT.prod));
+    const rows = page.getByTestId('trace-row');
+    await expect(rows).toHaveCount(FIXTURE_EXPECT.prod);
+    // The environment cell of every visible row says prod.
+    await expect(rows.locator('[data-col="environment"]')).toHaveText(Array(FIXTURE_EXPECT.prod).fill('prod'));
+  });
+
+  await test.step('open the trace with a tool call', async () => {
+    await page.getByTestId('trace-row').filter({ hasText: 'Where is my order #4411' }).click();
+    const detail = page.getByTestId('trace-detail');
+    await expect(detail).toBeVisible();
+    await expect(detail.getByTestId('conversation')).toContainText('Where is my order #4411');
+    await expect(detail.getByTestId('tool-call')).toContainText('lookup_order');
+    await expect(detail.locator('[data-role="tool"]')).toContainText('in_transit');
+    await expect(detail.getByTestId('trace-source')).toContainText('acme-support.jsonl:1');
+    await expect(detail.getByTestId('trace-raw')).toContainText('"order_id');
+    await shot(page, 'trace-detail-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot(page, 'trace-detail-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.keyboard.press('Escape');
+    await expect(detail).toBeHidden();
+  });
+
+  await test.step('see the rejected line with its number and reason', async () => {
+    await page.getByTestId('files-panel-toggle').click();
+    const panel = page.getByTestId('files-panel');
+    await expect(panel.getByTestId('file-card')).toHaveCount(1);
+    await expect(panel.locator('[data-count="traces"] dd')).toHaveText(String(FIXTURE_EXPECT.traces));
+    await expect(panel.locator('[data-count="rejected"] dd')).toHaveText('1');
+    const line = panel.getByTestId('rejected-line');
+    await expect(line).toHaveCount(1);
+    await expect(line).toHaveAttribute('data-line', String(FIXTURE_EXPECT.rejectedLine));
+    await expect(line).toContainText(`line ${FIXTURE_EXPECT.rejectedLine}`);
+    await expect(line).toContainText(FIXTURE_EXPECT.rejectedCode);
+    await expect(line).toContainText('this line was cut off');
+    await shot(page, 'rejected-lines-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot(page, 'rejected-lines-dark');
+  });
+
+  await test.step('shortcuts: help overlay, then the Jobs screen', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    await shot(page, 'shortcuts-dark');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('g');
+    await page.keyboard.press('j');
+    await expect(page.getByTestId('jobs-table').locator('tr[data-status="succeeded"]')).toHaveCount(1);
+    await shot(page, 'jobs-dark');
+  });
+
+  expect(problems).toEqual([]);
+});
