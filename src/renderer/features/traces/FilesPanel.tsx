@@ -58,8 +58,8 @@ function FileCard({ file, initiallyOpen }: { file: ImportFileSummary; initiallyO
       </div>
       <div className="small muted mono break">{file.path}</div>
       <div className="small muted">
-        {file.fileFormat}
-        {Object.keys(file.formats).length > 0 ? ` · ${Object.entries(file.formats).map(([k, n]) => `${k} ${formatCount(n)}`).join(', ')}` : ''} · {formatRelative(file.importedAt)}
+        {file.fileFormat.toUpperCase()} file
+        {Object.keys(file.formats).length > 0 ? ` · ${Object.entries(file.formats).map(([k, n]) => `${formatCount(n)} ${k}`).join(', ')} records` : ''} · {formatRelative(file.importedAt)}
       </div>
       {file.error ? <ErrorNote message={file.error} /> : null}
       <dl className="file-counts">
