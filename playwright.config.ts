@@ -17,6 +17,9 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     viewport: { width: 1440, height: 900 },
+    // Dates in the fixture are UTC; a fixed zone keeps day filters and screenshots the same everywhere.
+    timezoneId: 'UTC',
+    locale: 'en-US',
     deviceScaleFactor: 1,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',

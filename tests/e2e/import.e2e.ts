@@ -81,6 +81,22 @@ test('imports a trace file, filters it, opens a trace and shows what was rejecte
     await expect(rows.locator('[data-col="environment"]')).toHaveText(Array(FIXTURE_EXPECT.prod).fill('prod'));
   });
 
+  await test.step('narrow by time and search, then widen again', async () => {
+    await page.getByLabel('From date').fill('2026-01-06');
+    await expect(page.getByTestId('trace-count')).toHaveText('2');
+    await page.getByLabel('From date').fill('');
+    await expect(page.getByTestId('trace-count')).toHaveText(String(FIXTURE_EXPECT.prod));
+    // Esc leaves the date field (keys typed in a field stay in it), then / jumps to the search.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('/');
+    await expect(page.getByTestId('trace-search')).toBeFocused();
+    await page.keyboard.type('sleeping bag');
+    await expect(page.getByTestId('trace-count')).toHaveText('1');
+    await page.getByTestId('trace-search').fill('');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('trace-count')).toHaveText(String(FIXTURE_EXPECT.prod));
+  });
+
   await test.step('open the trace with a tool call', async () => {
     await page.getByTestId('trace-row').filter({ hasText: 'Where is my order #4411' }).click();
     const detail = page.getByTestId('trace-detail');
@@ -94,6 +110,9 @@ test('imports a trace file, filters it, opens a trace and shows what was rejecte
     await page.emulateMedia({ colorScheme: 'dark' });
     await shot(page, 'trace-detail-dark');
     await page.emulateMedia({ colorScheme: 'light' });
+    // j moves to the next trace of the filtered list.
+    await page.keyboard.press('j');
+    await expect(detail.getByTestId('conversation')).toContainText('Tent was great');
     await page.keyboard.press('Escape');
     await expect(detail).toBeHidden();
   });
