@@ -4,7 +4,8 @@
 export type * from './types.ts';
 export { MAX_RECORD_BYTES } from './types.ts';
 export { readTraceFile } from './read-trace-file.ts';
-export { parseFileInWorker } from './parse-in-worker.ts';
+export { parseFileInWorker, projectFileInWorker, WORKER_WINDOW } from './parse-in-worker.ts';
+export type { ProjectBatch } from './parse-in-worker.ts';
 export { parseRecordText, parseRecordValue, detectRecordFormat } from './parse-record.ts';
 export { toRows } from './to-rows.ts';
 export { contentHash } from './content-hash.ts';

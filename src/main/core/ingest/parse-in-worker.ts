@@ -1,22 +1,42 @@
-// Owns: running readTraceFile in a worker thread with backpressure, abort and error propagation.
-// Imports: node:worker_threads, ingest types and protocol.
+// Owns: running readTraceFile in a worker thread with backpressure, abort and error propagation, optionally
+// projecting each batch in the worker so the main thread receives only what it stores.
+// Imports: node:worker_threads, node:url, ingest types and protocol.
 
 import { Worker } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
 import type { ReadOptions, RecordBatch } from './types.ts';
 import type { MainMessage, ParseWorkerInput, WorkerMessage } from './worker-protocol.ts';
 
+export type { ProjectBatch } from './worker-protocol.ts';
+
 /** At most this many parsed batches wait for the consumer, so the worker never runs far ahead. */
-const WINDOW = 2;
+export const WORKER_WINDOW = 2;
 
 /**
  * Same contract as readTraceFile, with parsing on a worker thread. A batch is acknowledged when the consumer
- * asks for the next one. Aborting terminates the worker and throws `signal.reason`; leaving the loop early
- * terminates it too; a worker error is rethrown here with its name, message and stack.
+ * asks for the next one, so at most WORKER_WINDOW batches wait while the worker parses the next. Aborting
+ * terminates the worker and throws `signal.reason` (an AbortError); leaving the loop early terminates it too;
+ * a worker error is rethrown here with its name, message and stack.
  */
-export async function* parseFileInWorker(path: string, opts: ReadOptions): AsyncGenerator<RecordBatch> {
+export function parseFileInWorker(path: string, opts: ReadOptions): AsyncGenerator<RecordBatch> {
+  return runInWorker<RecordBatch>(path, opts, null);
+}
+
+/**
+ * Like parseFileInWorker, but each batch first goes through `projectBatch(batch, options)` exported by the
+ * module at `module` (a file URL or path), inside the worker. Structured cloning of rich objects costs the
+ * receiving thread more than parsing them did, so projecting to flat strings and numbers (hashes, JSON
+ * text) is what makes the worker pay off. Keep the checkpoint in the projection if you need to resume.
+ */
+export function projectFileInWorker<T>(path: string, opts: ReadOptions, module: URL | string, options?: unknown): AsyncGenerator<T> {
+  const url = module instanceof URL ? module.href : module.startsWith('file:') ? module : pathToFileURL(module).href;
+  return runInWorker<T>(path, opts, { url, options: options ?? null });
+}
+
+async function* runInWorker<T>(path: string, opts: ReadOptions, projection: ParseWorkerInput['projection']): AsyncGenerator<T> {
   const { signal, ...rest } = opts;
   signal?.throwIfAborted();
-  const input: ParseWorkerInput = { path, opts: rest, window: WINDOW };
+  const input: ParseWorkerInput = { path, opts: rest, window: WORKER_WINDOW, projection };
   const worker = new Worker(workerUrl(), { workerData: input });
   const inbox: WorkerMessage[] = [];
   let failure: Error | null = null;
@@ -55,7 +75,7 @@ export async function* parseFileInWorker(path: string, opts: ReadOptions): Async
       }
       if (message.type === 'done') return;
       if (message.type === 'error') throw workerError(message);
-      yield message.batch;
+      yield message.batch as T;
       const ack: MainMessage = { type: 'ack' };
       worker.postMessage(ack);
     }
