@@ -6,10 +6,10 @@ import { Icon } from '../../components/Icon.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { basename, formatCount, formatPercent } from '../../lib/format.ts';
 import { useImportsStore, type MultiTurn } from '../../stores/imports-store.ts';
-import { ACTIVE_STATUSES, useJobsStore } from '../../stores/jobs-store.ts';
+import { ACTIVE_STATUSES, sortedJobs, useJobsStore } from '../../stores/jobs-store.ts';
 import { useTracesStore } from '../../stores/traces-store.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
-import { RecordFormat } from '../../../shared/contract/index.ts';
+import { RecordFormat, type Job } from '../../../shared/contract/index.ts';
 
 const FORMAT_LABELS: Record<RecordFormat, string> = {
   auto: 'Detect per record',
@@ -19,9 +19,17 @@ const FORMAT_LABELS: Record<RecordFormat, string> = {
   'provider-body': 'Provider request body',
 };
 
+/** Jobs from before this window opened are history (the Jobs screen has them), not news for this strip. */
+const SESSION_START = Date.now();
+
+function latestImport(byId: Record<number, Job>, startedHere: number | null): Job | undefined {
+  return sortedJobs(byId).find((j) => j.kind === 'import' && (j.id === startedHere || j.createdAt >= SESSION_START));
+}
+
 export function ImportBar(): ReactElement {
   const s = useImportsStore();
-  const job = useJobsStore((st) => (s.jobId === null ? undefined : st.byId[s.jobId]));
+  // Follows the newest import of this session, whether started here or by files dropped on the window.
+  const job = useJobsStore((st) => latestImport(st.byId, s.jobId));
   const focusRequest = useUiStore((st) => st.focusRequest);
   const closeDetail = useTracesStore((st) => st.select);
   const pathRef = useRef<HTMLInputElement>(null);

@@ -45,7 +45,8 @@ export function TracesScreen(): ReactElement {
             <p className="muted">
               {pickerAvailable ? (
                 <>
-                  Choose files above (or press <Kbd keys="o" />), or paste a file path and press Import.
+                  Choose files above (or press <Kbd keys="o" />), drop files onto the window, or paste a file path and
+                  press Import.
                 </>
               ) : (
                 'Paste the path of a file above and press Import.'
