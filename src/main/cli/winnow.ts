@@ -35,7 +35,8 @@ Commands:
   jobs                recent jobs with status and progress
   resume ID           resume an interrupted, failed or cancelled job and wait for it
 
-Exit status: 0 on success, 1 when a command failed or a file could not be fully imported, 2 on a usage error.`;
+Exit status: 0 on success (rejected lines are reported, not a failure), 1 when a command failed or a file
+could not be read to the end, 2 on a usage error.`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

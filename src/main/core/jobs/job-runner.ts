@@ -36,7 +36,8 @@ export class JobRunner {
   private readonly queue: number[] = [];
   private readonly controllers = new Map<number, AbortController>();
   private readonly settledWaiters = new Map<number, Array<(job: Job) => void>>();
-  private running: Promise<void> | null = null;
+  private running: Promise<void> = Promise.resolve();
+  private draining = false;
   private readonly repo: JobRepository;
   private readonly events: EventBus;
   private readonly now: () => number;
@@ -122,14 +123,19 @@ export class JobRunner {
 
   private enqueue(id: number): void {
     this.queue.push(id);
-    this.running ??= this.drain().finally(() => {
-      this.running = null;
-    });
+    // The flag flips back in the same tick the loop sees an empty queue, so no enqueued job is stranded.
+    if (this.draining) return;
+    this.draining = true;
+    this.running = this.drain();
   }
 
   private async drain(): Promise<void> {
-    for (let id = this.queue.shift(); id !== undefined; id = this.queue.shift()) {
-      await this.execute(id);
+    try {
+      for (let id = this.queue.shift(); id !== undefined; id = this.queue.shift()) {
+        await this.execute(id);
+      }
+    } finally {
+      this.draining = false;
     }
   }
 

@@ -1,0 +1,77 @@
+// The headless CLI as a user runs it: a real process over a temp data folder, JSON documents on stdout.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../support/temp-dir.ts';
+import { repoRoot } from '../support/shared-data.ts';
+
+const fixture = join(repoRoot, 'tests/fixtures/import/mixed-quality.jsonl');
+
+function winnow(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(repoRoot, 'src/main/cli/winnow.ts'), ...args], { encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('winnow CLI', () => {
+  let dir: ReturnType<typeof makeTempDir>;
+  let data: string;
+  beforeAll(() => {
+    dir = makeTempDir();
+    data = join(dir.path, 'data');
+  });
+  afterAll(() => dir.remove());
+
+  it('documents every command in --help', () => {
+    const r = winnow('--help');
+    expect(r.status).toBe(0);
+    for (const command of ['import FILE', 'traces', 'facets', 'rejected', 'jobs', 'resume ID', '--data DIR', '--where F=V', '--multi-turn']) {
+      expect(r.stdout).toContain(command);
+    }
+  });
+
+  it('imports a file and prints one JSON document with per-file counts and errors', () => {
+    const r = winnow('--data', data, 'import', fixture, '--json');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0); // rejected lines are reported, not a failure of the import
+    const doc = JSON.parse(r.stdout) as {
+      files: { path: string; format: string; traces: number; rows: number; skipped: number; errors: { line: number; code: string; message: string }[] }[];
+      traces: number;
+      rows: number;
+    };
+    expect(doc.traces).toBe(4);
+    expect(doc.rows).toBe(6);
+    expect(doc.files).toHaveLength(1);
+    expect(doc.files[0]).toMatchObject({ path: fixture, format: 'openai-chat', traces: 4, rows: 6, skipped: 3 });
+    expect(doc.files[0]!.errors.map((e) => [e.line, e.code])).toEqual([
+      [4, 'invalid_json'],
+      [5, 'messages_not_list'],
+    ]);
+    expect(doc.files[0]!.errors[0]!.message).toMatch(/mixed-quality\.jsonl:4: /);
+  });
+
+  it('lists traces with --where filters and a limit', () => {
+    const all = JSON.parse(winnow('--data', data, 'traces', '--json').stdout) as { total: number; items: { model: string | null }[] };
+    expect(all.total).toBe(4);
+    const prod = JSON.parse(winnow('--data', data, 'traces', '--json', '--where', 'environment=prod', '--limit', '1').stdout) as { total: number; items: unknown[] };
+    expect(prod.total).toBe(2);
+    expect(prod.items).toHaveLength(1);
+    const either = JSON.parse(winnow('--data', data, 'traces', '--json', '--where', 'model=gpt-4o', '--where', 'model=gpt-4o-mini').stdout) as { total: number };
+    expect(either.total).toBe(2);
+  });
+
+  it('counts facet values', () => {
+    const facets = JSON.parse(winnow('--data', data, 'facets', '--json').stdout) as { total: number; facets: Record<string, { value: string | null; count: number }[]> };
+    expect(facets.total).toBe(4);
+    expect(facets.facets.environment).toContainEqual({ value: 'prod', count: 2 });
+    expect(Object.keys(facets.facets)).toEqual(expect.arrayContaining(['environment', 'task', 'provider', 'model', 'status']));
+  });
+
+  it('says what is wrong with a bad call, with exit status 2', () => {
+    const unknown = winnow('--data', data, 'frobnicate');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+    const where = winnow('--data', data, 'traces', '--where', 'colour=red');
+    expect(where.status).toBe(2);
+    expect(where.stderr).toContain('unknown field "colour"');
+  });
+});
