@@ -3,7 +3,7 @@
 // Imports: values, formats/prompt-response (the alias lists).
 
 import type { JsonObject } from './values.ts';
-import { isObject, parseJsonText } from './values.ts';
+import { isObject, parseJsonText, setOwn } from './values.ts';
 import { PROMPT_KEYS, RESPONSE_KEYS } from './formats/prompt-response.ts';
 
 export interface ColumnMap {
@@ -41,7 +41,7 @@ export function hasConversationColumns(map: ColumnMap): boolean {
 export function rowToRecord(map: ColumnMap, row: readonly unknown[]): JsonObject {
   const record: JsonObject = {};
   if (map.passthrough) {
-    for (let i = 0; i < row.length; i++) record[map.names[i] as string] = row[i];
+    for (let i = 0; i < row.length; i++) setOwn(record, map.names[i] as string, row[i]);
     return record;
   }
   const metadata: JsonObject = {};
@@ -54,8 +54,8 @@ export function rowToRecord(map: ColumnMap, row: readonly unknown[]): JsonObject
     else {
       // A cell holding a JSON object (e.g. a `metadata` column) is spread into the metadata.
       const parsed = typeof cell === 'string' && cell.length > 1 && cell.charCodeAt(0) === 123 ? parseJsonText(cell) : cell;
-      if (isObject(parsed)) Object.assign(metadata, parsed);
-      else metadata[map.names[i] as string] = cell;
+      if (isObject(parsed)) for (const key in parsed) setOwn(metadata, key, parsed[key]);
+      else setOwn(metadata, map.names[i] as string, cell);
     }
   }
   record.metadata = metadata;

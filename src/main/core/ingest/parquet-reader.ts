@@ -9,7 +9,7 @@ import { hasConversationColumns, mapColumns, rowToRecord } from './csv-columns.t
 import { fail } from './diagnostics.ts';
 import { parseRecordValue } from './parse-record.ts';
 import { RecordBatcher } from './record-batcher.ts';
-import { isObject } from './values.ts';
+import { isObject, setOwn } from './values.ts';
 
 export async function* readParquet(path: string, opts: ReadOptions): AsyncGenerator<RecordBatch> {
   const skip = opts.resumeFrom?.recordIndex ?? 0;
@@ -60,7 +60,7 @@ function plainValue(value: unknown): unknown {
   if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8');
   if (Array.isArray(value)) return value.map(plainValue);
   const out: Record<string, unknown> = {};
-  for (const key in value) out[key] = plainValue((value as Record<string, unknown>)[key]);
+  for (const key in value) setOwn(out, key, plainValue((value as Record<string, unknown>)[key]));
   return out;
 }
 
@@ -72,7 +72,7 @@ function cleanMessages(cells: unknown[], columns: ColumnMap): unknown[] {
   out[columns.messages] = messages.map((m) => {
     if (!isObject(m)) return m;
     const kept: Record<string, unknown> = {};
-    for (const key in m) if (m[key] !== null || key === 'content') kept[key] = m[key];
+    for (const key in m) if (m[key] !== null || key === 'content') setOwn(kept, key, m[key]);
     return kept;
   });
   return out;

@@ -26,7 +26,11 @@ const EXPECTED =
 /** Parses an already-decoded JSON value. `format: 'auto'` decides per record, so mixed files import line by line. */
 export function parseRecordValue(value: unknown, format: FormatChoice): RecordResult {
   if (!isObject(value)) return fail('not_an_object', `expected a JSON object per record, found ${describeType(value)}`);
-  if (format !== 'auto') return PARSERS[format](value);
+  if (format !== 'auto') {
+    // Guarded because formats can arrive unchecked from the CLI or IPC.
+    if (!Object.hasOwn(PARSERS, format)) return fail('unknown_format', `format "${String(format)}" is not one of auto, ${Object.keys(PARSERS).join(', ')}`);
+    return PARSERS[format](value);
+  }
   const detected = detectRecordFormat(value);
   if (detected === null) return fail('unknown_format', unknownFormatMessage(value));
   return PARSERS[detected](value);

@@ -17,33 +17,33 @@ const FAMILIES: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 // Prefixes naming the provider outright, e.g. "openai/gpt-4o" or Bedrock's "anthropic.claude-3".
-const PREFIXES: Readonly<Record<string, string>> = {
-  openai: 'openai',
-  anthropic: 'anthropic',
-  google: 'google',
-  'meta-llama': 'meta',
-  mistralai: 'mistral',
-  cohere: 'cohere',
-  deepseek: 'deepseek',
-  'deepseek-ai': 'deepseek',
-  qwen: 'alibaba',
-  'x-ai': 'xai',
-  xai: 'xai',
-};
+const PREFIXES = new Map<string, string>([
+  ['openai', 'openai'],
+  ['anthropic', 'anthropic'],
+  ['google', 'google'],
+  ['meta-llama', 'meta'],
+  ['mistralai', 'mistral'],
+  ['cohere', 'cohere'],
+  ['deepseek', 'deepseek'],
+  ['deepseek-ai', 'deepseek'],
+  ['qwen', 'alibaba'],
+  ['x-ai', 'xai'],
+  ['xai', 'xai'],
+]);
 
 export function providerFromModel(model: string | null): string | null {
   if (!model) return null;
   const lower = model.toLowerCase();
   const slash = lower.indexOf('/');
   if (slash > 0) {
-    const named = PREFIXES[lower.slice(0, slash)];
+    const named = PREFIXES.get(lower.slice(0, slash));
     if (named) return named;
   }
   // Paths like projects/x/locations/y/publishers/google/models/gemini-2.5-flash: judge the last segment.
   const last = lower.slice(lower.lastIndexOf('/') + 1);
   if (last.includes('.')) {
     for (const segment of last.split('.')) {
-      const named = PREFIXES[segment];
+      const named = PREFIXES.get(segment);
       if (named) return named;
     }
   }

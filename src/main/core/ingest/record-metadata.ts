@@ -2,7 +2,7 @@
 // Imports: values, field-scan.
 
 import type { JsonObject } from './values.ts';
-import { idString, isObject } from './values.ts';
+import { idString, isObject, setOwn } from './values.ts';
 import type { FieldHits } from './field-scan.ts';
 import { F_CONVERSATION, F_ID } from './field-scan.ts';
 
@@ -16,7 +16,7 @@ export function recordMetadata(record: JsonObject, ownKeys: ReadonlySet<string>)
   for (const key in record) {
     if (ownKeys.has(key)) continue;
     extras ??= {};
-    extras[key] = record[key];
+    setOwn(extras, key, record[key]);
   }
   if (isObject(meta)) return extras ? { ...extras, ...meta } : meta;
   if (meta !== undefined && meta !== null) {

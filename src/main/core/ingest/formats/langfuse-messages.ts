@@ -3,7 +3,7 @@
 
 import type { ChatMessage } from '../types.ts';
 import type { JsonObject } from '../values.ts';
-import { isObject, nonEmptyString, parseJsonText } from '../values.ts';
+import { isObject, nonEmptyString, parseJsonText, setOwn } from '../values.ts';
 import { messagesFromParts, normalizeToolCall, normalizeTools, responsesText, splitToolBlocks, toolCall, toolMessage } from './langfuse-parts.ts';
 
 export interface SideResult {
@@ -19,32 +19,38 @@ type Role = ChatMessage['role'];
 const STANDARD_ROLES = new Set(['system', 'developer', 'user', 'assistant', 'tool']);
 
 // Roles other SDKs use for the same speakers; Gemini's `model` is the assistant.
-const ROLE_ALIASES: Readonly<Record<string, Role>> = {
-  human: 'user',
-  ai: 'assistant',
-  model: 'assistant',
-  function: 'tool',
-};
+const ROLE_ALIASES = new Map<string, Role>([
+  ['human', 'user'],
+  ['ai', 'assistant'],
+  ['model', 'assistant'],
+  ['function', 'tool'],
+]);
 
 // LangChain message `type`s and serialised class names.
-const LANGCHAIN_ROLES: Readonly<Record<string, Role>> = {
-  human: 'user',
-  HumanMessage: 'user',
-  HumanMessageChunk: 'user',
-  ai: 'assistant',
-  AIMessage: 'assistant',
-  AIMessageChunk: 'assistant',
-  system: 'system',
-  SystemMessage: 'system',
-  tool: 'tool',
-  ToolMessage: 'tool',
-  ToolMessageChunk: 'tool',
-  function: 'tool',
-  FunctionMessage: 'tool',
-};
+const LANGCHAIN_ROLES = new Map<string, Role>([
+  ['human', 'user'],
+  ['HumanMessage', 'user'],
+  ['HumanMessageChunk', 'user'],
+  ['ai', 'assistant'],
+  ['AIMessage', 'assistant'],
+  ['AIMessageChunk', 'assistant'],
+  ['system', 'system'],
+  ['SystemMessage', 'system'],
+  ['tool', 'tool'],
+  ['ToolMessage', 'tool'],
+  ['ToolMessageChunk', 'tool'],
+  ['function', 'tool'],
+  ['FunctionMessage', 'tool'],
+]);
 
 // Gemini's FinishReason enum when serialised as a number (Vertex SDK).
-const GEMINI_FINISH: Readonly<Record<number, string>> = { 1: 'STOP', 2: 'MAX_TOKENS', 3: 'SAFETY', 4: 'RECITATION', 5: 'OTHER' };
+const GEMINI_FINISH = new Map<number, string>([
+  [1, 'STOP'],
+  [2, 'MAX_TOKENS'],
+  [3, 'SAFETY'],
+  [4, 'RECITATION'],
+  [5, 'OTHER'],
+]);
 
 /**
  * Messages for one side of an observation. Shapes not recognised as a conversation fall back to a single
@@ -125,7 +131,7 @@ function isToolDefinitionMessage(item: JsonObject): boolean {
 function convertMessage(item: JsonObject, fallbackRole: Role): ChatMessage[] | null {
   if (item.type === 'constructor' && Array.isArray(item.id) && isObject(item.kwargs)) {
     const className = item.id[item.id.length - 1];
-    const role = typeof className === 'string' ? LANGCHAIN_ROLES[className] : undefined;
+    const role = typeof className === 'string' ? LANGCHAIN_ROLES.get(className) : undefined;
     return role ? fromLoose(item.kwargs, role) : null;
   }
   switch (item.type) {
@@ -138,18 +144,18 @@ function convertMessage(item: JsonObject, fallbackRole: Role): ChatMessage[] | n
   }
   if (item.role === undefined && isObject(item.message)) return convertMessage(item.message, fallbackRole);
   let role: string | null = typeof item.role === 'string' ? item.role : null;
-  if (role === null && typeof item.type === 'string') role = LANGCHAIN_ROLES[item.type] ?? null;
+  if (role === null && typeof item.type === 'string') role = LANGCHAIN_ROLES.get(item.type) ?? null;
   if (role === null) {
     if (typeof item.toolCallId === 'string') return [{ role: 'assistant', content: null, tool_calls: [normalizeToolCall(item)] }];
     if (!('content' in item) && !('parts' in item)) return null;
     role = fallbackRole;
   }
   // Unknown roles pass through here; the record parser resolves tool-named roles and rejects the rest.
-  const mapped = (ROLE_ALIASES[role] ?? role) as Role;
+  const mapped = (ROLE_ALIASES.get(role) ?? role) as Role;
   if (mapped === item.role && isOpenAiShaped(item)) {
     if (item.tool_calls !== null) return [item as ChatMessage];
     const copy: JsonObject = {};
-    for (const key in item) if (key !== 'tool_calls') copy[key] = item[key];
+    for (const key in item) if (key !== 'tool_calls') setOwn(copy, key, item[key]);
     return [copy as ChatMessage];
   }
   return fromLoose(item, mapped);
@@ -309,7 +315,7 @@ function convertObject(obj: JsonObject, fallbackRole: Role, result: SideResult):
 
 function looksLikeMessage(obj: JsonObject): boolean {
   if (typeof obj.role === 'string') return true;
-  if (typeof obj.type === 'string' && LANGCHAIN_ROLES[obj.type] !== undefined && 'content' in obj) return true;
+  if (typeof obj.type === 'string' && LANGCHAIN_ROLES.has(obj.type) && 'content' in obj) return true;
   if (obj.type === 'constructor' && isObject(obj.kwargs)) return true;
   if (obj.type === 'function_call' || obj.type === 'function_call_output') return true;
   return isObject(obj.message) && typeof obj.message.role === 'string';
@@ -317,7 +323,7 @@ function looksLikeMessage(obj: JsonObject): boolean {
 
 function geminiRole(role: unknown, fallback: Role): Role {
   if (typeof role !== 'string') return fallback;
-  return (ROLE_ALIASES[role] ?? role) as Role;
+  return (ROLE_ALIASES.get(role) ?? role) as Role;
 }
 
 function systemText(value: unknown): string | null {
@@ -331,7 +337,7 @@ function systemText(value: unknown): string | null {
 
 function finishText(value: unknown): string | null {
   if (typeof value === 'string') return value.length > 0 ? value : null;
-  if (typeof value === 'number') return GEMINI_FINISH[value] ?? String(value);
+  if (typeof value === 'number') return GEMINI_FINISH.get(value) ?? String(value);
   return null;
 }
 

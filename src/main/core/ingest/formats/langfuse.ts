@@ -95,15 +95,15 @@ function definitionsList(value: unknown): unknown[] | null {
 }
 
 const PROVIDER_ATTRIBUTES = ['gen_ai.system', 'gen_ai.provider.name', 'ai.model.provider', 'llm.provider', 'llm.system'];
-const PROVIDER_ALIASES: Readonly<Record<string, string>> = {
-  gcp: 'google',
-  vertex_ai: 'google',
-  google_genai: 'google',
-  gemini: 'google',
-  aws: 'amazon',
-  bedrock: 'amazon',
-  az: 'azure',
-};
+const PROVIDER_ALIASES = new Map<string, string>([
+  ['gcp', 'google'],
+  ['vertex_ai', 'google'],
+  ['google_genai', 'google'],
+  ['gemini', 'google'],
+  ['aws', 'amazon'],
+  ['bedrock', 'amazon'],
+  ['az', 'azure'],
+]);
 
 /**
  * Task falls back from metadata.task / task to the prompt name, then to the observation name
@@ -139,7 +139,7 @@ function attributeProvider(meta: JsonObject | null): string | null {
     if (typeof v === 'string' && v.length > 0) {
       const head = v.toLowerCase().split('.')[0] as string;
       if (head.startsWith('google')) return 'google';
-      return PROVIDER_ALIASES[head] ?? head;
+      return PROVIDER_ALIASES.get(head) ?? head;
     }
   }
   return null;
