@@ -162,6 +162,7 @@ export class JsonScanner {
 
   private finish(tail: Buffer, end: number): void {
     const length = this.pendingLength + tail.length;
+    if (this.skipping) this.topUp(tail);
     if (this.skipping || length > this.limit) {
       this.sink.tooLong(this.head ?? this.headOf(tail), length, this.valueLine, end);
     } else if (this.parts.length > 0) {
@@ -182,6 +183,7 @@ export class JsonScanner {
 
   private keep(rest: Buffer): void {
     if (this.skipping) {
+      this.topUp(rest);
       this.pendingLength += rest.length;
       return;
     }
@@ -194,6 +196,12 @@ export class JsonScanner {
     }
     this.parts.push(Buffer.from(rest));
     this.pendingLength += rest.length;
+  }
+
+  /** A head cut short (limit below the head size) is filled up from later bytes, so chunking never changes it. */
+  private topUp(segment: Buffer): void {
+    const head = this.head as Buffer;
+    if (head.length < TOO_LONG_HEAD_BYTES) this.head = Buffer.concat([head, segment.subarray(0, TOO_LONG_HEAD_BYTES - head.length)]);
   }
 
   private headOf(tail: Buffer): Buffer {

@@ -36,6 +36,7 @@ export class LineSplitter {
       const end = chunkOffset + nl + 1;
       const length = this.pendingLength + (nl - pos);
       if (this.skipping) {
+        this.topUp(chunk.subarray(pos, nl));
         this.sink.tooLong(this.head as Buffer, length, this.lineStart, end);
       } else if (length > this.limit) {
         this.sink.tooLong(this.headOf(chunk.subarray(pos, nl)), length, this.lineStart, end);
@@ -64,6 +65,7 @@ export class LineSplitter {
 
   private keep(rest: Buffer): void {
     if (this.skipping) {
+      this.topUp(rest);
       this.pendingLength += rest.length;
       return;
     }
@@ -78,6 +80,12 @@ export class LineSplitter {
     // The chunk buffer is reused by the reader, so pending bytes must be copied.
     this.parts.push(Buffer.from(rest));
     this.pendingLength += rest.length;
+  }
+
+  /** A head cut short (limit below the head size) is filled up from later bytes, so chunking never changes it. */
+  private topUp(segment: Buffer): void {
+    const head = this.head as Buffer;
+    if (head.length < TOO_LONG_HEAD_BYTES) this.head = Buffer.concat([head, segment.subarray(0, TOO_LONG_HEAD_BYTES - head.length)]);
   }
 
   private headOf(tail: Buffer): Buffer {
