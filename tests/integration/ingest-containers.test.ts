@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parquetWriteFile } from 'hyparquet-writer';
+import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixture, readAll, traceOf, verdicts } from '../fixtures/ingest/read-all.ts';
 
@@ -117,6 +118,24 @@ describe('CSV', () => {
     const rest = await readAll(path, { batchSize: 5, resumeFrom: full.batches[0]?.checkpoint });
     expect(rest.records.map((r) => [r.line, r.raw])).toEqual(full.records.slice(5).map((r) => [r.line, r.raw]));
     expect(traceOf(full.records[0]).metadata).toEqual({ label: 'l0' });
+  });
+
+  it('agrees with a whole-file papaparse parse on a multi-chunk CRLF file with quoted newlines and multibyte text', async () => {
+    const path = join(tmp, 'big.csv');
+    const lines = ['prompt,response,n'];
+    for (let i = 0; i < 30000; i++) {
+      const prompt = i % 3 === 0 ? `"multi\r\nline ""${i}"" ünïcødé 🎉"` : `plain ${i} ünïcødé`;
+      lines.push(`${prompt},answer ${i},${i}`);
+    }
+    const text = `${lines.join('\r\n')}\r\n`;
+    writeFileSync(path, text);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(1 << 20); // crosses a 1 MiB read chunk boundary
+    const expected = Papa.parse<string[]>(text, { skipEmptyLines: true }).data.slice(1);
+    const { records } = await readAll(path, { batchSize: 4096 });
+    expect(records.map((r) => traceOf(r).messages.map((m) => m.content))).toEqual(expected.map(([p, r]) => [p, r]));
+    // Every third record spans two physical lines.
+    expect(records[4]?.line).toBe(8);
+    expect(records.at(-1)?.line).toBe(1 + 30000 + 10000);
   });
 
   it('explains a CSV without any prompt-like column', async () => {
