@@ -143,6 +143,17 @@ describe('batches, checkpoints and resume', () => {
   });
 });
 
+describe('read-chunk boundaries', () => {
+  it('reassembles lines and multibyte characters split across 1 MiB reads', async () => {
+    const path = join(tmp, 'multibyte.jsonl');
+    const contents = Array.from({ length: 20000 }, (_, i) => `${i} 🎉 ünïcødé ${'é'.repeat(i % 97)}`);
+    writeFileSync(path, contents.map((c) => JSON.stringify({ prompt: c, response: 'ok' })).join('\r\n'));
+    const { records } = await readAll(path, { batchSize: 5000 });
+    expect(records.map((r) => traceOf(r).messages[0]?.content)).toEqual(contents);
+    expect(records.at(-1)?.line).toBe(20000);
+  });
+});
+
 describe('container detection', () => {
   it('reads .json that is JSON Lines (one object per line) line by line', async () => {
     const path = join(tmp, 'lines.json');
