@@ -1,0 +1,33 @@
+// Small dense-vector helpers shared by the clustering modules.
+// Imports: nothing. Typed-array reads use `!`: indices stay in range by construction.
+
+export function dot(a: Float32Array, ao: number, b: Float32Array, bo: number, d: number): number {
+  let s = 0;
+  for (let t = 0; t < d; t++) s += a[ao + t]! * b[bo + t]!;
+  return s;
+}
+
+/** L2-normalises `d` values in place at `offset`; a zero vector stays zero. */
+export function normalizeAt(v: Float32Array | Float64Array, offset: number, d: number): void {
+  let s = 0;
+  for (let t = 0; t < d; t++) s += v[offset + t]! * v[offset + t]!;
+  if (s === 0) return;
+  const inv = 1 / Math.sqrt(s);
+  for (let t = 0; t < d; t++) v[offset + t] = v[offset + t]! * inv;
+}
+
+/** Normalised mean of each label's rows (labels < 0 ignored): k × d, row-major. */
+export function centroidsOf(vectors: Float32Array, d: number, labels: Int32Array, k: number): { centroids: Float32Array; sizes: Int32Array } {
+  const sums = new Float64Array(k * d);
+  const sizes = new Int32Array(k);
+  for (let i = 0; i < labels.length; i++) {
+    const c = labels[i]!;
+    if (c < 0) continue;
+    sizes[c]!++;
+    const o = i * d;
+    const co = c * d;
+    for (let t = 0; t < d; t++) sums[co + t] = sums[co + t]! + vectors[o + t]!;
+  }
+  for (let c = 0; c < k; c++) normalizeAt(sums, c * d, d);
+  return { centroids: Float32Array.from(sums), sizes };
+}
