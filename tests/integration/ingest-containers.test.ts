@@ -216,6 +216,26 @@ describe('Parquet (written by hyparquet-writer at test time)', () => {
     expect(traceOf(records[1]).notices.map((n) => n.code)).toEqual(['no_assistant_turn']);
   });
 
+  it('reads a messages column holding JSON text, with a tools column beside it', async () => {
+    const path = join(tmp, 'json-messages.parquet');
+    const messages = [
+      { role: 'user', content: 'weather?' },
+      { role: 'assistant', content: null, tool_calls: [{ id: 'c', type: 'function', function: { name: 'w', arguments: '{}' } }] },
+    ];
+    const tools = [{ type: 'function', function: { name: 'w', parameters: { type: 'object' } } }];
+    parquetWriteFile({
+      filename: path,
+      columnData: [
+        { name: 'messages', data: [JSON.stringify(messages)], type: 'STRING' },
+        { name: 'tools', data: [JSON.stringify(tools)], type: 'STRING' },
+      ],
+    });
+    const { records } = await readAll(path);
+    const trace = traceOf(records[0]);
+    expect(trace.messages).toEqual(messages);
+    expect(trace.tools).toEqual(tools);
+  });
+
   it('maps prompt/response-like columns like CSV', async () => {
     const { records } = await readAll(promptPath);
     expect(records.map((r) => traceOf(r).messages.map((m) => m.content))).toEqual([['q1', 'a1'], ['q2'], ['q3', 'a3']]);
