@@ -6,6 +6,18 @@ import react from '@vitejs/plugin-react';
 
 const workerEntries = {
   'parse-worker': resolve('src/main/core/ingest/parse-worker.ts'),
+  'import-projection': resolve('src/main/core/imports/import-projection.ts'),
+};
+
+/** In `npm run dev` only: Vite injects inline scripts/styles and a websocket that the strict CSP meta refuses. */
+const devCsp = {
+  name: 'winnow-dev-csp',
+  apply: 'serve' as const,
+  transformIndexHtml: (html: string): string =>
+    html
+      .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+      .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+      .replace("connect-src 'self'", "connect-src 'self' ws://localhost:*"),
 };
 
 export default defineConfig({
@@ -30,6 +42,6 @@ export default defineConfig({
     root: 'src/renderer',
     base: './',
     build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
-    plugins: [react()],
+    plugins: [react(), devCsp],
   },
 });

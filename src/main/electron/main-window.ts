@@ -15,10 +15,10 @@ export function createMainWindow(outDir: string): BrowserWindow {
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#ffffff',
     webPreferences: secureWebPreferences(join(outDir, '../preload/index.cjs')),
   });
-  hardenSession(window.webContents.session);
+  const devServer = process.env.ELECTRON_RENDERER_URL;
+  hardenSession(window.webContents.session, Boolean(devServer));
   lockNavigation(window.webContents);
   window.once('ready-to-show', () => window.show());
-  const devServer = process.env.ELECTRON_RENDERER_URL;
   if (devServer) void window.loadURL(devServer);
   else void window.loadFile(join(outDir, '../renderer/index.html'));
   return window;

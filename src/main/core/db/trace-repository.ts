@@ -2,18 +2,9 @@
 // Imports: better-sqlite3 types, trace-filter, contract and ingest types, previews.
 import type { Database, Statement } from 'better-sqlite3';
 import type { FacetCounts, FacetName, TraceDetail, TraceFilter, TraceSummary } from '../../../shared/contract/index.ts';
-import type { ChatMessage, DerivedRow, NormalizedTrace } from '../ingest/types.ts';
-import { lastUserText, messageText, truncate } from '../imports/previews.ts';
+import type { ProjectedTrace } from '../imports/import-projection.ts';
+import { storedTrace } from '../imports/stored-trace.ts';
 import { FACET_COLUMNS, buildTraceWhere } from './trace-filter.ts';
-
-export interface TraceToInsert {
-  fileId: number;
-  line: number;
-  raw: string;
-  contentHash: string;
-  trace: NormalizedTrace;
-  rows: DerivedRow[];
-}
 
 const SUMMARY_COLUMNS = `id, file_id, line, format, environment, task, provider, model, status, timestamp,
   latency_ms, total_tokens, cost, finish_reason, row_count, prompt_preview, response_preview`;
@@ -58,8 +49,6 @@ const toSummary = (r: SummaryRecord): TraceSummary => ({
   response: r.response_preview,
 });
 
-const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
-
 export class TraceRepository {
   private readonly db: Database;
   private readonly insertTrace: Statement;
@@ -68,43 +57,32 @@ export class TraceRepository {
   constructor(db: Database) {
     this.db = db;
     this.insertTrace = db.prepare(`INSERT OR IGNORE INTO traces (
-      file_id, line, content_hash, format, raw, source_id, conversation_id, messages_json, tools_json,
-      response_format_json, metadata_json, notices_json, environment, task, provider, model, status, timestamp,
-      latency_ms, prompt_tokens, completion_tokens, total_tokens, cost, finish_reason, row_count,
-      prompt_preview, response_preview)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    this.insertRow = db.prepare(`INSERT INTO rows (trace_id, conversation_id, turn_index, prompt_end,
-      response_index, prompt_preview, response_preview) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+      file_id, line, content_hash, format, raw, source_id, conversation_id, normalized_json,
+      environment, task, provider, model, status, timestamp, latency_ms, prompt_tokens, completion_tokens,
+      total_tokens, cost, finish_reason, row_count, notices, prompt_preview, response_preview)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insertRow = db.prepare(
+      'INSERT INTO rows (trace_id, conversation_id, turn_index, prompt_end, response_index) VALUES (?, ?, ?, ?, ?)',
+    );
   }
 
   /**
    * Inserts one trace and its rows unless a trace with the same content hash exists.
    * Returns the number of rows written, or null for a duplicate. Call inside a transaction.
    */
-  insert(item: TraceToInsert): number | null {
-    const { trace, rows } = item;
-    const f = trace.facets;
-    const conversationId = trace.conversationId ?? trace.sourceId ?? `trace:${item.contentHash.slice(0, 16)}`;
-    const first = rows[0];
-    const last = rows[rows.length - 1];
+  insert(fileId: number, t: ProjectedTrace): number | null {
+    const rowCount = t.rows.length / 3;
     const result = this.insertTrace.run(
-      item.fileId, item.line, item.contentHash, trace.format, item.raw, trace.sourceId, conversationId,
-      JSON.stringify(trace.messages), json(trace.tools), json(trace.responseFormat), JSON.stringify(trace.metadata),
-      trace.notices.length ? JSON.stringify(trace.notices) : null,
-      f.environment, f.task, f.provider, f.model, f.status, f.timestamp, f.latencyMs, f.promptTokens,
-      f.completionTokens, f.totalTokens, f.cost, f.finishReason, rows.length,
-      truncate(first ? lastUserText(first.messages) : ''), truncate(messageText(last?.response)),
+      fileId, t.line, t.hash, t.format, t.raw, t.sourceId, t.conversationId, t.normalized,
+      ...t.facets, rowCount, t.notices, t.promptPreview, t.responsePreview,
     );
     if (result.changes === 0) return null;
-    const traceId = Number(result.lastInsertRowid);
-    for (const row of rows) {
-      const promptEnd = row.messages.length;
-      this.insertRow.run(
-        traceId, conversationId, row.turnIndex, promptEnd, row.response ? promptEnd : null,
-        truncate(lastUserText(row.messages)), truncate(messageText(row.response)),
-      );
+    const traceId = result.lastInsertRowid;
+    for (let i = 0; i < t.rows.length; i += 3) {
+      const responseIndex = t.rows[i + 2]!;
+      this.insertRow.run(traceId, t.conversationId, t.rows[i], t.rows[i + 1], responseIndex < 0 ? null : responseIndex);
     }
-    return rows.length;
+    return rowCount;
   }
 
   list(filter: TraceFilter, afterId: number | null, limit: number): { total: number; items: TraceSummary[] } {
@@ -142,14 +120,12 @@ export class TraceRepository {
           content_hash: string;
           source_id: string | null;
           conversation_id: string;
-          messages_json: string;
-          tools_json: string | null;
-          metadata_json: string;
-          notices_json: string | null;
+          normalized_json: string | null;
         })
       | undefined;
     if (!r) return undefined;
-    const messages = JSON.parse(r.messages_json) as ChatMessage[];
+    const trace = storedTrace(r.raw, r.format, r.normalized_json);
+    const messages = trace.messages;
     const rows = this.db
       .prepare('SELECT id, turn_index, conversation_id, prompt_end, response_index FROM rows WHERE trace_id = ? ORDER BY turn_index')
       .all(id) as { id: number; turn_index: number; conversation_id: string; prompt_end: number; response_index: number | null }[];
@@ -159,9 +135,9 @@ export class TraceRepository {
       raw: r.raw,
       contentHash: r.content_hash,
       sourceId: r.source_id,
-      metadata: JSON.parse(r.metadata_json) as Record<string, unknown>,
-      tools: r.tools_json === null ? null : (JSON.parse(r.tools_json) as unknown[]),
-      notices: r.notices_json === null ? [] : (JSON.parse(r.notices_json) as { code: string; message: string }[]),
+      metadata: trace.metadata,
+      tools: trace.tools,
+      notices: trace.notices,
       rowsDetail: rows.map((row) => ({
         id: row.id,
         turnIndex: row.turn_index,

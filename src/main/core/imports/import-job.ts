@@ -1,13 +1,15 @@
 // The import job: parses each file in a worker, writes complete batches transactionally with their
 // resume point, counts what was imported, deduplicated, blank or rejected. Imports: db repositories, ingest, jobs.
 import { stat } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { emptyCounters, type FileCounters, type ImportRepository } from '../db/import-repository.ts';
 import type { TraceRepository } from '../db/trace-repository.ts';
-import { contentHash, parseFileInWorker, toRows } from '../ingest/index.ts';
+import { detectContainer } from '../ingest/detect-container.ts';
+import { projectFileInWorker } from '../ingest/index.ts';
 import type { FormatChoice, MultiTurnMode, ReadCheckpoint } from '../ingest/types.ts';
 import type { JobContext, JobHandler } from '../jobs/job-runner.ts';
+import type { ProjectedBatch, ProjectionOptions } from './import-projection.ts';
 
 export interface ImportParams {
   paths: string[];
@@ -27,13 +29,8 @@ export interface ImportResult {
   rows: number;
 }
 
-function fileFormatOf(path: string): string {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.csv') return 'csv';
-  if (ext === '.parquet') return 'parquet';
-  if (ext === '.json') return 'json';
-  return 'jsonl';
-}
+/** The projection module runs inside the parse worker: beside this file as .ts, or beside the bundle as .js. */
+const projectionModule = new URL(`./import-projection${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
 export function createImportJob(db: Database, traces: TraceRepository, imports: ImportRepository, now: () => number): JobHandler<ImportParams> {
   return {
@@ -66,46 +63,45 @@ async function runImport(
       continue;
     }
     const resuming = checkpoint?.fileIndex === fileIndex;
-    const fileId = resuming ? checkpoint.fileId : imports.begin(path, fileFormatOf(path), size, ctx.jobId, now());
+    let fileFormat: string;
+    try {
+      fileFormat = (await detectContainer(path, undefined)).fileFormat;
+    } catch (error) {
+      const fileId = imports.begin(path, 'unknown', size, ctx.jobId, now());
+      imports.setStatus(fileId, 'failed', `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      result.fileIds.push(fileId);
+      bytesBefore += size;
+      continue;
+    }
+    const fileId = resuming ? checkpoint.fileId : imports.begin(path, fileFormat, size, ctx.jobId, now());
     if (resuming) imports.setStatus(fileId, 'importing');
     result.fileIds.push(fileId);
     const counters: FileCounters = resuming ? imports.counters(fileId) : emptyCounters();
 
     try {
-      await stat(path);
-    } catch (error) {
-      imports.setStatus(fileId, 'failed', `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-      bytesBefore += size;
-      continue;
-    }
-
-    try {
-      const batches = parseFileInWorker(path, {
-        format: ctx.params.format,
-        resumeFrom: resuming ? checkpoint.read : undefined,
-        signal: ctx.signal,
-      });
+      const projection: ProjectionOptions = { multiTurn: ctx.params.multiTurn, storeNormalized: fileFormat === 'csv' || fileFormat === 'parquet' };
+      const batches = projectFileInWorker<ProjectedBatch>(
+        path,
+        { format: ctx.params.format, resumeFrom: resuming ? checkpoint.read : undefined, signal: ctx.signal },
+        projectionModule,
+        projection,
+      );
       ctx.progress(bytesBefore, totalBytes, `Importing ${basename(path)}`);
       for await (const batch of batches) {
         if (ctx.signal.aborted) break;
         db.transaction(() => {
           counters.blankLines += batch.blankLines;
-          for (const record of batch.records) {
-            if (!record.result.ok) {
-              counters.rejected++;
-              imports.reject(fileId, record.line, record.result.error.code, record.result.error.message, record.raw);
-              continue;
-            }
-            const trace = record.result.trace;
-            const rows = toRows(trace, ctx.params.multiTurn);
-            const written = traces.insert({ fileId, line: record.line, raw: record.raw, contentHash: contentHash(record.raw), trace, rows });
+          for (const r of batch.rejected) imports.reject(fileId, r.line, r.code, r.message, r.raw);
+          counters.rejected += batch.rejected.length;
+          for (const trace of batch.traces) {
+            const written = traces.insert(fileId, trace);
             if (written === null) {
               counters.duplicates++;
               continue;
             }
             counters.traces++;
             counters.rows += written;
-            counters.notices += trace.notices.length;
+            counters.notices += trace.notices;
             counters.formats[trace.format] = (counters.formats[trace.format] ?? 0) + 1;
           }
           imports.saveCounters(fileId, counters);

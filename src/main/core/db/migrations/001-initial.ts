@@ -29,11 +29,9 @@ CREATE TABLE traces (
   raw TEXT NOT NULL,
   source_id TEXT,
   conversation_id TEXT NOT NULL,
-  messages_json TEXT NOT NULL,
-  tools_json TEXT,
-  response_format_json TEXT,
-  metadata_json TEXT NOT NULL,
-  notices_json TEXT,
+  -- The parsed trace, kept only when raw cannot be re-parsed alone (CSV and Parquet records);
+  -- otherwise messages, tools and metadata are re-derived from raw on read, so they are not stored twice.
+  normalized_json TEXT,
   environment TEXT,
   task TEXT,
   provider TEXT,
@@ -47,6 +45,7 @@ CREATE TABLE traces (
   cost REAL,
   finish_reason TEXT,
   row_count INTEGER NOT NULL,
+  notices INTEGER NOT NULL,
   prompt_preview TEXT NOT NULL,
   response_preview TEXT NOT NULL
 );
@@ -67,8 +66,6 @@ CREATE TABLE rows (
   turn_index INTEGER NOT NULL,
   prompt_end INTEGER NOT NULL,
   response_index INTEGER,
-  prompt_preview TEXT NOT NULL,
-  response_preview TEXT NOT NULL,
   UNIQUE (trace_id, turn_index)
 );
 CREATE INDEX rows_conversation ON rows(conversation_id);
