@@ -2,8 +2,10 @@
 // Imports: zod and the per-domain contract files only.
 import type { z } from 'zod';
 import { appCommands } from './app.ts';
+import { clusterCommands } from './clusters.ts';
 import { importCommands } from './imports.ts';
 import { jobCommands } from './jobs.ts';
+import { settingsCommands } from './settings.ts';
 import { traceCommands } from './traces.ts';
 
 export const commands = {
@@ -11,6 +13,8 @@ export const commands = {
   ...importCommands,
   ...traceCommands,
   ...jobCommands,
+  ...clusterCommands,
+  ...settingsCommands,
 } as const;
 
 export type Channel = keyof typeof commands;
@@ -29,3 +33,5 @@ export * from './jobs.ts';
 export * from './imports.ts';
 export * from './traces.ts';
 export * from './app.ts';
+export * from './clusters.ts';
+export * from './settings.ts';
