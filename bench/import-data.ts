@@ -41,7 +41,7 @@ export async function writeOpenAiTraces(path: string, lines: number, seed = 7): 
       ...(kind < 0.2 ? { tools: [{ type: 'function', function: { name: 'get_order', parameters: { type: 'object', properties: { order_id: { type: 'integer' } } } } }] } : {}),
       metadata: { environment: pick(ENVS), model: pick(MODELS), task: topic, timestamp: 1_700_000_000_000 + i * 1000, request_id: `req_${i}` },
     };
-    if (!out.write(`${JSON.stringify(record)}\n`)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(`${JSON.stringify(record)}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }

@@ -1,16 +1,18 @@
 // `npm run bench -- <name> [args]`: runs one benchmark and prints its figures.
 // Imports: the benchmark modules.
-const [name, ...args] = process.argv.slice(2);
+const [benchName, ...args] = process.argv.slice(2);
 
 const benches: Record<string, () => Promise<(args: string[]) => Promise<void>>> = {
   import: async () => (await import('./import.ts')).runImportBench,
   cluster: async () => (await import('./cluster.ts')).runClusterBench,
 };
 
-const load = name ? benches[name] : undefined;
+const load = benchName ? benches[benchName] : undefined;
 if (!load) {
   console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}> [options]`);
   process.exitCode = 2;
 } else {
   await (await load())(args);
 }
+
+export {};
