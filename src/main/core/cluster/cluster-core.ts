@@ -7,7 +7,8 @@ import { dedupeVectors, gatherRows } from './dedupe.ts';
 import { fuzzyGraph } from './graph.ts';
 import { DEFAULT_GRAPH_ROWS, DEFAULT_NEIGHBOURS, defaultMinClusterSize, resolutionFor } from './granularity.ts';
 import { louvain } from './louvain.ts';
-import { calibrate, DEFAULT_OUTLIER_Z, isOutlier, membershipScore, topTwo } from './membership.ts';
+import { labelRows } from './assign.ts';
+import { calibrate, DEFAULT_OUTLIER_Z, topTwo } from './membership.ts';
 import { groupClusters } from './top-level.ts';
 import type { ClusterOptions, ClusterParams, ClusterSummary, Clustering, Progress, TopLevelGroup } from './types.ts';
 import { normalizeAt } from './vector-math.ts';
@@ -82,23 +83,12 @@ export function clusterVectorsSync(vectors: Float32Array, n: number, d: number, 
   const order = Array.from({ length: k }, (_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
   const idOf = new Int32Array(k);
   order.forEach((c, id) => (idOf[c] = id));
-  const labels = new Int32Array(n);
-  const nearest = new Int32Array(n);
-  const scores = new Float32Array(n);
+  const { labels, nearest, scores } = labelRows(tt, idOf, cal, params.outlierZ);
   const members = new Int32Array(k);
   let outliers = 0;
   for (let i = 0; i < n; i++) {
-    const c = tt.first[i]!;
-    const calC = cal[c]!;
-    nearest[i] = idOf[c]!;
-    scores[i] = membershipScore(tt.firstSim[i]!, tt.secondSim[i]!, calC, params.outlierZ);
-    if (isOutlier(tt.firstSim[i]!, calC, params.outlierZ)) {
-      labels[i] = -1;
-      outliers++;
-    } else {
-      labels[i] = idOf[c]!;
-      members[c]!++;
-    }
+    if (labels[i]! < 0) outliers++;
+    else members[tt.first[i]!]!++;
   }
 
   // 5. Top-level groups of the clusters' centroids.

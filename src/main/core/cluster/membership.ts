@@ -31,10 +31,10 @@ export function topTwo(vectors: Float32Array, n: number, d: number, centroids: F
 
 /** Similarity of each row to its own (given) cluster position and to the best other centroid. */
 export function ownAndOther(vectors: Float32Array, n: number, d: number, centroids: Float32Array, k: number, own: Int32Array, threads = 0): { ownSim: Float32Array; otherSim: Float32Array } {
-  const nb = exactNeighbours(centroids, k, vectors, n, d, Math.min(k, 2), threads);
+  const w = Math.min(k, 2);
+  const nb = exactNeighbours(centroids, k, vectors, n, d, w, threads);
   const ownSim = new Float32Array(n);
   const otherSim = new Float32Array(n);
-  const w = Math.min(k, 2);
   for (let i = 0; i < n; i++) {
     const c = own[i]!;
     let s = 0;
@@ -42,10 +42,12 @@ export function ownAndOther(vectors: Float32Array, n: number, d: number, centroi
     const co = c * d;
     for (let t = 0; t < d; t++) s += vectors[o + t]! * centroids[co + t]!;
     ownSim[i] = s;
+    // The best centroid other than the row's own: the first or second nearest.
     let other = -1;
     for (let r = 0; r < w; r++) {
-      if (nb.indices[i * 2 + r] !== c && nb.indices[i * 2 + r]! >= 0) {
-        other = nb.sims[i * 2 + r]!;
+      const j = nb.indices[i * w + r]!;
+      if (j !== c && j >= 0) {
+        other = nb.sims[i * w + r]!;
         break;
       }
     }
