@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { migrate } from './migrate.ts';
+import { ensureSecondaryIndexes } from './secondary-indexes.ts';
 
 export function openDatabase(file: string): Database {
   mkdirSync(dirname(file), { recursive: true });
@@ -14,5 +15,6 @@ export function openDatabase(file: string): Database {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  ensureSecondaryIndexes(db);
   return db;
 }

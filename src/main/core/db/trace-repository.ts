@@ -57,10 +57,10 @@ export class TraceRepository {
   constructor(db: Database) {
     this.db = db;
     this.insertTrace = db.prepare(`INSERT OR IGNORE INTO traces (
-      file_id, line, content_hash, format, raw, source_id, conversation_id, normalized_json,
+      file_id, line, content_hash, hash_key, format, raw, source_id, conversation_id, normalized_json,
       environment, task, provider, model, status, timestamp, latency_ms, prompt_tokens, completion_tokens,
       total_tokens, cost, finish_reason, row_count, notices, prompt_preview, response_preview)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.insertRow = db.prepare(
       'INSERT INTO rows (trace_id, conversation_id, turn_index, prompt_end, response_index) VALUES (?, ?, ?, ?, ?)',
     );
@@ -73,7 +73,7 @@ export class TraceRepository {
   insert(fileId: number, t: ProjectedTrace): number | null {
     const rowCount = t.rows.length / 3;
     const result = this.insertTrace.run(
-      fileId, t.line, t.hash, t.format, t.raw, t.sourceId, t.conversationId, t.normalized,
+      fileId, t.line, t.hash, t.hashKey, t.format, t.raw, t.sourceId, t.conversationId, t.normalized,
       ...t.facets, rowCount, t.notices, t.promptPreview, t.responsePreview,
     );
     if (result.changes === 0) return null;

@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { emptyCounters, type FileCounters, type ImportRepository } from '../db/import-repository.ts';
+import { dropSecondaryIndexes, ensureSecondaryIndexes } from '../db/secondary-indexes.ts';
 import type { TraceRepository } from '../db/trace-repository.ts';
 import { detectContainer } from '../ingest/detect-container.ts';
 import { projectFileInWorker } from '../ingest/index.ts';
@@ -29,6 +30,9 @@ export interface ImportResult {
   rows: number;
 }
 
+/** Past this many bytes, filter indexes are dropped for the import and rebuilt after it (see secondary-indexes.ts). */
+export const BULK_IMPORT_BYTES = 32 * 1024 * 1024;
+
 /** The projection module runs inside the parse worker: beside this file as .ts, or beside the bundle as .js. */
 const projectionModule = new URL(`./import-projection${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
@@ -36,19 +40,32 @@ export function createImportJob(db: Database, traces: TraceRepository, imports: 
   return {
     kind: 'import',
     title: (p) => (p.paths.length === 1 ? `Import ${basename(p.paths[0] ?? '')}` : `Import ${p.paths.length} files`),
-    run: (ctx) => runImport(ctx, db, traces, imports, now),
+    run: async (ctx) => {
+      const paths = ctx.params.paths.map((p) => resolve(p));
+      const sizes = await Promise.all(paths.map((p) => stat(p).then((s) => s.size, () => 0)));
+      const bulk = sizes.reduce((a, b) => a + b, 0) >= BULK_IMPORT_BYTES;
+      if (bulk) dropSecondaryIndexes(db);
+      try {
+        return await runImport(ctx, paths, sizes, db, traces, imports, now);
+      } finally {
+        if (bulk) {
+          ctx.progress(0, null, 'Indexing');
+          ensureSecondaryIndexes(db);
+        }
+      }
+    },
   };
 }
 
 async function runImport(
   ctx: JobContext<ImportParams>,
+  paths: string[],
+  sizes: number[],
   db: Database,
   traces: TraceRepository,
   imports: ImportRepository,
   now: () => number,
 ): Promise<ImportResult> {
-  const paths = ctx.params.paths.map((p) => resolve(p));
-  const sizes = await Promise.all(paths.map((p) => stat(p).then((s) => s.size, () => 0)));
   const totalBytes = sizes.reduce((a, b) => a + b, 0);
   const checkpoint = ctx.checkpoint as ImportCheckpoint | null;
   const result: ImportResult = { fileIds: [], traces: 0, rows: 0 };

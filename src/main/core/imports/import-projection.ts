@@ -13,6 +13,8 @@ export interface ProjectionOptions {
 export interface ProjectedTrace {
   line: number;
   hash: string;
+  /** First 64 bits of the hash, the unique key that spots duplicates. */
+  hashKey: bigint;
   raw: string;
   format: string;
   sourceId: string | null;
@@ -71,6 +73,7 @@ function projectTrace(line: number, raw: string, trace: NormalizedTrace, opts: P
   return {
     line,
     hash,
+    hashKey: BigInt.asIntN(64, BigInt(`0x${hash.slice(0, 16)}`)),
     raw,
     format: trace.format,
     sourceId: trace.sourceId,

@@ -24,7 +24,9 @@ CREATE TABLE traces (
   id INTEGER PRIMARY KEY,
   file_id INTEGER NOT NULL REFERENCES import_files(id),
   line INTEGER NOT NULL,
-  content_hash TEXT NOT NULL UNIQUE,
+  content_hash TEXT NOT NULL,
+  -- The first 64 bits of content_hash: a unique integer index is a third the cost of one over 64-character text.
+  hash_key INTEGER NOT NULL UNIQUE,
   format TEXT NOT NULL,
   raw TEXT NOT NULL,
   source_id TEXT,
@@ -49,13 +51,8 @@ CREATE TABLE traces (
   prompt_preview TEXT NOT NULL,
   response_preview TEXT NOT NULL
 );
-CREATE INDEX traces_file_line ON traces(file_id, line);
-CREATE INDEX traces_environment ON traces(environment);
-CREATE INDEX traces_task ON traces(task);
-CREATE INDEX traces_provider ON traces(provider);
-CREATE INDEX traces_model ON traces(model);
-CREATE INDEX traces_status ON traces(status);
-CREATE INDEX traces_timestamp ON traces(timestamp);
+
+-- Secondary indexes are in secondary-indexes.ts: a large import drops and rebuilds them.
 
 -- A row points into its trace's messages instead of copying the prompt: a 30-turn conversation
 -- split into single turns would otherwise store its history 30 times.
@@ -65,10 +62,8 @@ CREATE TABLE rows (
   conversation_id TEXT NOT NULL,
   turn_index INTEGER NOT NULL,
   prompt_end INTEGER NOT NULL,
-  response_index INTEGER,
-  UNIQUE (trace_id, turn_index)
+  response_index INTEGER
 );
-CREATE INDEX rows_conversation ON rows(conversation_id);
 
 CREATE TABLE rejected_lines (
   id INTEGER PRIMARY KEY,
