@@ -1,0 +1,30 @@
+// Wording of clustering figures.
+import { describe, expect, it } from 'vitest';
+import { embedderLabel, formatScore, formatShare, granularityLabel } from './cluster-format.ts';
+
+describe('cluster wording', () => {
+  it('writes shares honestly', () => {
+    expect(formatShare(0.062)).toBe('6.2 %');
+    expect(formatShare(0)).toBe('0 %');
+    expect(formatShare(0.0004)).toBe('< 0.1 %');
+    expect(formatShare(0.25)).toBe('25 %');
+    expect(formatShare(0.9996)).toBe('> 99.9 %');
+    expect(formatShare(0.997)).toBe('99.7 %');
+    expect(formatShare(1)).toBe('100 %');
+    expect(formatShare(Number.NaN)).toBe('0 %');
+  });
+
+  it('formats scores and embedders', () => {
+    expect(formatScore(0.8312)).toBe('0.83');
+    expect(embedderLabel('builtin')).toBe('Built-in (offline)');
+    expect(embedderLabel('openai:text-embedding-3-small')).toBe('OpenAI-compatible · text-embedding-3-small');
+    expect(embedderLabel('other')).toBe('other');
+  });
+
+  it('names granularity steps', () => {
+    expect(granularityLabel(0)).toBe('Default');
+    expect(granularityLabel(-1)).toBe('Much coarser');
+    expect(granularityLabel(0.5)).toBe('Finer');
+    expect(granularityLabel(-0.25)).toBe('Slightly coarser');
+  });
+});

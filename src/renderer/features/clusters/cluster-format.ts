@@ -1,0 +1,49 @@
+// Wording of clustering figures: shares as honest percentages, membership scores, run descriptions.
+// Imports: shared contract types and lib/format (pure, unit-tested).
+import type { ClusterRun, TextMode } from '../../../shared/contract/index.ts';
+import { formatCount } from '../../lib/format.ts';
+
+/** 0.062 → "6.2 %"; tiny non-zero shares never round to a misleading "0 %". */
+export function formatShare(share: number): string {
+  if (!Number.isFinite(share) || share <= 0) return '0 %';
+  if (share >= 1) return '100 %';
+  const pct = share * 100;
+  if (pct < 0.1) return '< 0.1 %';
+  // 99.96 % must not print as 100 %: something is still outside.
+  if (pct > 99.9) return '> 99.9 %';
+  return `${pct < 10 ? pct.toFixed(1) : pct.toFixed(pct < 99.5 ? 0 : 1)} %`;
+}
+
+/** Mean membership 0..1 as a two-digit score. */
+export function formatScore(score: number): string {
+  return Number.isFinite(score) ? score.toFixed(2) : '—';
+}
+
+export const TEXT_MODE_LABELS: Record<TextMode, string> = {
+  'last-user': 'Last user turn',
+  'whole-prompt': 'Whole prompt',
+  'no-system': 'Prompt without system',
+};
+
+/** "builtin" / "openai:text-embedding-3-small" → words a person reads. */
+export function embedderLabel(embedder: string): string {
+  if (embedder === 'builtin' || embedder.startsWith('builtin')) return 'Built-in (offline)';
+  if (embedder.startsWith('openai')) {
+    const model = embedder.split(':').slice(1).join(':');
+    return model ? `OpenAI-compatible · ${model}` : 'OpenAI-compatible';
+  }
+  return embedder;
+}
+
+/** One line naming a run in the run picker. */
+export function runOptionLabel(run: ClusterRun, when: string): string {
+  return `#${run.id} · ${when} · ${formatCount(run.rows)} rows · ${formatCount(run.clusters)} clusters`;
+}
+
+/** Readable granularity: -1 … +1 with 0 as the measured default. */
+export function granularityLabel(g: number): string {
+  if (Math.abs(g) < 1e-9) return 'Default';
+  const strength = Math.abs(g) >= 0.99 ? 'Much ' : Math.abs(g) >= 0.5 ? '' : 'Slightly ';
+  const word = g < 0 ? 'coarser' : 'finer';
+  return strength ? `${strength}${word}` : word[0]!.toUpperCase() + word.slice(1);
+}
