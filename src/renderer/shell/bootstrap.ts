@@ -3,8 +3,10 @@
 import { api } from '../api/index.ts';
 import { throttle } from '../lib/throttle.ts';
 import { useAppStore } from '../stores/app-store.ts';
+import { useClustersStore } from '../stores/clusters-store.ts';
 import { useImportsStore } from '../stores/imports-store.ts';
 import { useJobsStore } from '../stores/jobs-store.ts';
+import { useSettingsStore } from '../stores/settings-store.ts';
 import { useTracesStore } from '../stores/traces-store.ts';
 
 /** Starts the app's data flow; returns the cleanup that stops listening. */
@@ -15,6 +17,7 @@ export function bootstrap(): () => void {
     void useAppStore.getState().loadInfo();
   }, 1000);
   const importsChanged = throttle(() => void useImportsStore.getState().loadFiles(), 1000);
+  const clustersChanged = throttle(() => useClustersStore.getState().refresh(), 1000);
 
   const unsubscribe = api().on((event) => {
     switch (event.name) {
@@ -32,11 +35,19 @@ export function bootstrap(): () => void {
           void useTracesStore.getState().reload();
           void useAppStore.getState().loadInfo();
         }
+        if (job.kind === 'cluster' || job.kind === 'assign' || job.kind === 'name-clusters') {
+          clustersChanged.cancel();
+          // A new run is shown as soon as it exists; assignment and naming change the shown run in place.
+          if (job.kind === 'cluster' && job.status === 'succeeded') useClustersStore.getState().runFinished();
+          else useClustersStore.getState().refresh();
+        }
         break;
       }
       case 'data.changed':
         if (event.payload.domain === 'traces') tracesChanged();
         if (event.payload.domain === 'imports') importsChanged();
+        if (event.payload.domain === 'clusters') clustersChanged();
+        if (event.payload.domain === 'settings' && useSettingsStore.getState().status !== 'idle') void useSettingsStore.getState().load();
         break;
     }
   });
@@ -56,5 +67,6 @@ export function bootstrap(): () => void {
     unsubscribe();
     tracesChanged.cancel();
     importsChanged.cancel();
+    clustersChanged.cancel();
   };
 }
