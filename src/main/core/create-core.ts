@@ -3,17 +3,25 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppEvent, Result } from '../../shared/contract/index.ts';
+import { createAssignJob } from './clustering/assign-job.ts';
+import { createClusterJob } from './clustering/cluster-job.ts';
+import { createEmbedderFactory } from './clustering/embedders.ts';
+import { ClusterRepository } from './db/cluster-repository.ts';
 import { openDatabase } from './db/connection.ts';
 import { ImportRepository } from './db/import-repository.ts';
 import { JobRepository } from './db/job-repository.ts';
 import { TraceRepository } from './db/trace-repository.ts';
 import { EventBus } from './events.ts';
+import { clusterHandlers } from './handlers/cluster-handlers.ts';
 import { importHandlers } from './handlers/import-handlers.ts';
+import { settingsHandlers } from './handlers/settings-handlers.ts';
 import { jobHandlers } from './handlers/job-handlers.ts';
 import { traceHandlers } from './handlers/trace-handlers.ts';
 import { createImportJob } from './imports/import-job.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { CommandError, createRouter, type Handlers } from './rpc/router.ts';
+import { LlmSettingsStore } from './settings/llm-settings-store.ts';
+import type { SecretBox } from './settings/secret-box.ts';
 import { openVectorStore, type VectorStore } from './vectors/lance-store.ts';
 
 export const VERSION = '0.1.0';
@@ -23,6 +31,9 @@ export interface CoreOptions {
   clock?: () => number;
   /** Commands the host serves itself (the window's file dialog); the headless core answers `unavailable`. */
   shell?: Partial<Pick<Handlers, 'app.pickFiles'>>;
+  /** Seals saved API keys (the window's safeStorage). Without it keys come from the environment only. */
+  secrets?: SecretBox;
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface Core {
@@ -42,15 +53,23 @@ export function createCore(options: CoreOptions): Core {
   const traces = new TraceRepository(db);
   const imports = new ImportRepository(db);
   imports.markInterrupted();
+  const clusters = new ClusterRepository(db);
+  const llmSettings = new LlmSettingsStore(db, options.secrets ?? null, options.env ?? process.env);
+  let vectorStore: Promise<VectorStore> | null = null;
+  const vectors = (): Promise<VectorStore> => (vectorStore ??= openVectorStore(join(options.dataDir, 'vectors')));
+  const embedders = createEmbedderFactory(async () => null);
+
   const jobs = new JobRunner(new JobRepository(db), events, now);
   jobs.register(createImportJob(db, traces, imports, now));
+  jobs.register(createClusterJob({ db, clusters, vectors, embedders, now }));
+  jobs.register(createAssignJob(db, clusters, vectors, embedders));
   events.on((event) => {
-    if (event.name === 'job.settled' && event.payload.job.kind === 'import') {
-      events.emit({ name: 'data.changed', payload: { domain: 'traces' } });
-    }
+    if (event.name !== 'job.settled') return;
+    const kind = event.payload.job.kind;
+    if (kind === 'import') events.emit({ name: 'data.changed', payload: { domain: 'traces' } });
+    if (kind === 'cluster' || kind === 'assign') events.emit({ name: 'data.changed', payload: { domain: 'clusters' } });
   });
 
-  let vectorStore: Promise<VectorStore> | null = null;
   const dispatch = createRouter({
     'app.info': () => ({ version: VERSION, dataDir: options.dataDir, ...traces.counts() }),
     'app.pickFiles':
@@ -61,6 +80,8 @@ export function createCore(options: CoreOptions): Core {
     ...importHandlers(imports, jobs),
     ...traceHandlers(traces),
     ...jobHandlers(jobs),
+    ...clusterHandlers(db, clusters, jobs, vectors),
+    ...settingsHandlers(llmSettings),
   });
 
   return {
@@ -68,7 +89,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     jobs,
     dataDir: options.dataDir,
-    vectors: () => (vectorStore ??= openVectorStore(join(options.dataDir, 'vectors'))),
+    vectors,
     close: async () => {
       await jobs.shutdown();
       db.close();

@@ -1,0 +1,132 @@
+// Clustering through the core's commands: run, list, members, map, rename, merge, split, assign, similar rows.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Channel, ClusterInfo, CommandInput, CommandOutput } from '../../src/shared/contract/index.ts';
+import { type Core, createCore } from '../../src/main/core/create-core.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
+
+const INTENTS: Record<string, string[]> = {
+  refund: ['I was charged twice for order {n}, please refund me', 'refund the duplicate charge on my card for order {n}', 'my card got billed twice, I want my money back for order {n}'],
+  password: ['I forgot my password and cannot log in to account {n}', 'how do I reset the password for account {n}', 'password reset link for account {n} never arrived'],
+  sql: ['write a SQL query that sums revenue by month for table sales_{n}', 'SQL to count distinct customers per region in table orders_{n}', 'give me a SQL join of users and orders_{n} by user id'],
+  weather: ['what is the weather forecast in Paris for day {n}', 'will it rain in Berlin on day {n}, weather please', 'temperature and wind forecast for Madrid day {n}'],
+};
+
+function writeCorpus(path: string, from: number, count: number): void {
+  const lines: string[] = [];
+  for (let n = from; n < from + count; n++) {
+    for (const [intent, templates] of Object.entries(INTENTS)) {
+      const prompt = templates[n % templates.length]!.replace('{n}', String(n));
+      lines.push(JSON.stringify({ prompt, response: `ok (${intent} ${n})`, metadata: { intent } }));
+    }
+  }
+  writeFileSync(path, `${lines.join('\n')}\n`);
+}
+
+async function call<C extends Channel>(core: Core, channel: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
+  const result = await core.dispatch(channel, input);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as CommandOutput<C>;
+}
+
+async function settle(core: Core, jobId: number): Promise<void> {
+  const job = await core.jobs.waitFor(jobId);
+  if (job.status !== 'succeeded') throw new Error(`job ${job.kind} ${job.status}: ${job.error}`);
+}
+
+describe('clustering', () => {
+  let dir: ReturnType<typeof makeTempDir>;
+  let core: Core;
+  const fine = (clusters: ClusterInfo[]): ClusterInfo[] => clusters.filter((c) => c.level === 'cluster');
+
+  beforeAll(async () => {
+    dir = makeTempDir();
+    core = createCore({ dataDir: join(dir.path, 'data') });
+    writeCorpus(join(dir.path, 'a.jsonl'), 0, 40);
+    await settle(core, (await call(core, 'imports.start', { paths: [join(dir.path, 'a.jsonl')] })).jobId);
+    await settle(core, (await call(core, 'clusters.run', {})).jobId);
+  }, 120_000);
+  afterAll(async () => {
+    await core.close();
+    dir.remove();
+  });
+
+  it('finds the intents without being told how many, with names from their distinctive words', async () => {
+    const { run, clusters } = await call(core, 'clusters.list', {});
+    expect(run).toMatchObject({ rows: 160, embedder: expect.stringMatching(/^builtin-lexical/) });
+    const found = fine(clusters);
+    expect(found.length).toBeGreaterThanOrEqual(4);
+    expect(found.reduce((n, c) => n + c.size, 0) + run!.outliers).toBe(160);
+    expect(run!.outlierShare).toBeLessThanOrEqual(0.15);
+    // Each intent's rows land (almost) entirely in clusters of their own.
+    for (const intent of Object.keys(INTENTS)) {
+      const named = found.filter((c) => c.representatives.some((r) => INTENTS[intent]!.some((t) => r.text.startsWith(t.slice(0, 12)))));
+      expect(named.length, `a cluster for ${intent}`).toBeGreaterThan(0);
+    }
+    const everyName = found.map((c) => c.name).join(' | ');
+    expect(everyName).toMatch(/refund|charge|card/);
+    expect(everyName).toMatch(/password|reset/);
+    for (const c of found) {
+      expect(c.meanScore).toBeGreaterThan(0);
+      expect(c.meanScore).toBeLessThanOrEqual(1);
+      expect(c.parentId).not.toBeNull();
+    }
+  });
+
+  it('pages a cluster\'s members with their source line, borderline first on request', async () => {
+    const [biggest] = fine((await call(core, 'clusters.list', {})).clusters);
+    const first = await call(core, 'clusters.members', { clusterId: biggest!.id, borderlineFirst: true, limit: 5 });
+    expect(first.total).toBe(biggest!.size);
+    expect(first.items).toHaveLength(5);
+    const scores = first.items.map((m) => m.score);
+    expect([...scores].sort((a, b) => a - b)).toEqual(scores);
+    expect(first.items[0]).toMatchObject({ file: expect.stringMatching(/a\.jsonl$/), line: expect.any(Number), prompt: expect.any(String) });
+    const rest = await call(core, 'clusters.members', { clusterId: biggest!.id, borderlineFirst: true, cursor: first.nextCursor!, limit: 1000 });
+    expect(new Set([...first.items, ...rest.items].map((m) => m.rowId)).size).toBe(biggest!.size);
+  });
+
+  it('gives every row a map position', async () => {
+    const map = await call(core, 'clusters.map', {});
+    expect(map.total).toBe(160);
+    expect(map.points).toHaveLength(160);
+    for (const [, x, y] of map.points) {
+      expect(Number.isFinite(x) && Number.isFinite(y)).toBe(true);
+    }
+  });
+
+  it('finds similar rows from any row', async () => {
+    const [c] = fine((await call(core, 'clusters.list', {})).clusters);
+    const member = (await call(core, 'clusters.members', { clusterId: c!.id, limit: 1 })).items[0]!;
+    const similar = await call(core, 'rows.similar', { rowId: member.rowId, limit: 5 });
+    expect(similar).toHaveLength(5);
+    expect(similar.every((s) => s.rowId !== member.rowId && s.similarity > 0)).toBe(true);
+  });
+
+  it('renames, merges and splits clusters, keeping every row accounted for', async () => {
+    const before = fine((await call(core, 'clusters.list', {})).clusters);
+    const renamed = await call(core, 'clusters.rename', { clusterId: before[0]!.id, name: 'Refund requests' });
+    expect(renamed).toMatchObject({ name: 'Refund requests', namedBy: 'user' });
+
+    const merged = await call(core, 'clusters.merge', { clusterIds: [before[0]!.id, before[1]!.id] });
+    const afterMerge = fine((await call(core, 'clusters.list', {})).clusters);
+    expect(afterMerge).toHaveLength(before.length - 1);
+    expect(merged.size).toBeGreaterThanOrEqual(before[0]!.size);
+
+    const parts = await call(core, 'clusters.split', { clusterId: merged.id, parts: 2 });
+    expect(parts).toHaveLength(2);
+    const afterSplit = await call(core, 'clusters.list', {});
+    expect(fine(afterSplit.clusters)).toHaveLength(before.length);
+    expect(fine(afterSplit.clusters).reduce((n, c) => n + c.size, 0) + afterSplit.run!.outliers).toBe(160);
+  });
+
+  it('assigns rows imported later to the existing clusters', async () => {
+    writeCorpus(join(dir.path, 'b.jsonl'), 1000, 5);
+    await settle(core, (await call(core, 'imports.start', { paths: [join(dir.path, 'b.jsonl')] })).jobId);
+    await settle(core, (await call(core, 'clusters.assign', {})).jobId);
+    const { run, clusters } = await call(core, 'clusters.list', {});
+    expect(run!.rows).toBe(180);
+    expect(fine(clusters).reduce((n, c) => n + c.size, 0) + run!.outliers).toBe(180);
+    expect((await call(core, 'clusters.map', {})).total).toBe(180);
+  });
+});
