@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../support/intent-corpus.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 import { repoRoot } from '../support/shared-data.ts';
 
@@ -24,7 +25,7 @@ describe('winnow CLI', () => {
   it('documents every command in --help', () => {
     const r = winnow('--help');
     expect(r.status).toBe(0);
-    for (const command of ['import FILE', 'traces', 'facets', 'rejected', 'jobs', 'resume ID', '--data DIR', '--where F=V', '--multi-turn']) {
+    for (const command of ['import FILE', 'traces', 'facets', 'rejected', 'jobs', 'resume ID', 'cluster', 'clusters', '--members', '--embedder', '--data DIR', '--where F=V', '--multi-turn']) {
       expect(r.stdout).toContain(command);
     }
   });
@@ -64,6 +65,28 @@ describe('winnow CLI', () => {
     expect(facets.total).toBe(4);
     expect(facets.facets.environment).toContainEqual({ value: 'prod', count: 2 });
     expect(Object.keys(facets.facets)).toEqual(expect.arrayContaining(['environment', 'task', 'provider', 'model', 'status']));
+  });
+
+  it('clusters rows and prints every member with its trace, file, line and score', () => {
+    const corpus = join(dir.path, 'intents.jsonl');
+    writeCorpus(corpus, 0, 20);
+    const clusterData = join(dir.path, 'cluster-data');
+    expect(winnow('--data', clusterData, 'import', corpus).status).toBe(0);
+    const r = winnow('--data', clusterData, 'cluster', '--json');
+    expect(r.stderr).toBe('');
+    const run = JSON.parse(r.stdout) as { run: number; clusters: { id: number; name: string; size: number; parent: number | null }[]; outliers: number };
+    const fine = run.clusters.filter((c) => c.parent !== null);
+    expect(fine.length).toBeGreaterThanOrEqual(4);
+    expect(fine.reduce((n, c) => n + c.size, 0) + run.outliers).toBe(80);
+
+    const listed = JSON.parse(winnow('--data', clusterData, 'clusters', '--json', '--members').stdout) as {
+      clusters: { id: number; level: string; members?: { row: number; trace: number; file: string; line: number; score: number }[] }[];
+      outliers: unknown[];
+    };
+    const members = listed.clusters.flatMap((c) => c.members ?? []);
+    expect(members.length + listed.outliers.length).toBe(80);
+    expect(members[0]).toEqual({ row: expect.any(Number), trace: expect.any(Number), file: corpus, line: expect.any(Number), score: expect.any(Number) });
+    expect(new Set(members.map((m) => m.line)).size).toBe(members.length);
   });
 
   it('says what is wrong with a bad call, with exit status 2', () => {

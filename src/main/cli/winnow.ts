@@ -5,6 +5,7 @@ import { createCore } from '../core/create-core.ts';
 import { defaultDataDir } from '../core/data-dir.ts';
 import { CommandFailed } from './call.ts';
 import { facetsCommand, jobsCommand, rejectedCommand, resumeCommand, tracesCommand } from './commands/browse.ts';
+import { clusterCommand, clustersCommand } from './commands/cluster.ts';
 import { importCommand } from './commands/import.ts';
 import { UsageError } from './output.ts';
 
@@ -34,6 +35,16 @@ Commands:
       --limit N         at most N (default 100)
   jobs                recent jobs with status and progress
   resume ID           resume an interrupted, failed or cancelled job and wait for it
+  cluster             cluster every row by what it asks, offline by default, and name the clusters
+      --embedder E      builtin (default: offline, no model download) | openai (OPENAI_BASE_URL,
+                        OPENAI_API_KEY, WINNOW_EMBED_MODEL)
+      --text T          what represents a row: last-user (default) | whole-prompt | no-system
+      --granularity G   -1 (coarser) … 1 (finer); 0 is the default
+      --min-cluster-size N   clusters smaller than N are folded into their neighbours
+      --name-with-llm   also name clusters with the chat model (WINNOW_LLM_MODEL)
+      prints {"run":ID,"clusters":[{"id","name","size","parent"}],"outliers":N}
+  clusters            the latest clustering (or --run ID): clusters with names, sizes and scores
+      --members         with every member as {"row","trace","file","line","score"}, and the outliers
 
 Exit status: 0 on success (rejected lines are reported, not a failure), 1 when a command failed or a file
 could not be read to the end, 2 on a usage error.`;
@@ -50,6 +61,13 @@ async function main(argv: string[]): Promise<number> {
       'multi-turn': { type: 'string', default: 'split' },
       where: { type: 'string', multiple: true, default: [] },
       limit: { type: 'string', default: '100' },
+      embedder: { type: 'string', default: 'builtin' },
+      text: { type: 'string', default: 'last-user' },
+      granularity: { type: 'string' },
+      'min-cluster-size': { type: 'string' },
+      'name-with-llm': { type: 'boolean', default: false },
+      run: { type: 'string' },
+      members: { type: 'boolean', default: false },
     },
   });
   const [command, ...args] = positionals;
@@ -73,6 +91,17 @@ async function main(argv: string[]): Promise<number> {
         return await rejectedCommand(core, { limit, json: values.json });
       case 'jobs':
         return await jobsCommand(core, { json: values.json });
+      case 'cluster':
+        return await clusterCommand(core, {
+          embedder: values.embedder,
+          textMode: values.text,
+          granularity: values.granularity,
+          minClusterSize: values['min-cluster-size'],
+          nameWithLlm: values['name-with-llm'],
+          json: values.json,
+        });
+      case 'clusters':
+        return await clustersCommand(core, { run: values.run, members: values.members, json: values.json });
       case 'resume':
         return await resumeCommand(core, { id: Number(args[0]), json: values.json });
       default:
