@@ -7,6 +7,7 @@ import { createCore } from './core/create-core.ts';
 import { defaultDataDir } from './core/data-dir.ts';
 import { pickTraceFiles } from './electron/dialogs.ts';
 import { connectIpc } from './electron/ipc-transport.ts';
+import { safeStorageBox } from './electron/safe-storage-box.ts';
 import { createMainWindow } from './electron/main-window.ts';
 
 const outDir = dirname(fileURLToPath(import.meta.url));
@@ -17,6 +18,7 @@ app.whenReady().then(() => {
   let window: BrowserWindow | null = null;
   const core = createCore({
     dataDir: defaultDataDir(),
+    secrets: safeStorageBox() ?? undefined,
     shell: { 'app.pickFiles': () => (window ? pickTraceFiles(window) : { paths: [] }) },
   });
   window = createMainWindow(outDir);
