@@ -3,6 +3,9 @@
 
 export type ColorScheme = 'light' | 'dark';
 
+/** The map's background (tokens.css --bg): halos around highlighted points are drawn in it. */
+export const MAP_BACKGROUND: Record<ColorScheme, string> = { light: '#f7f7f5', dark: '#121211' };
+
 export const OUTLIER_COLOR: Record<ColorScheme, string> = { light: '#a3a39b', dark: '#5a5a55' };
 
 // Successive ids step round the hue circle by the golden angle, so neighbouring ids (clusters made in
