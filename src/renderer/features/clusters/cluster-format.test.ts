@@ -1,6 +1,6 @@
 // Wording of clustering figures.
 import { describe, expect, it } from 'vitest';
-import { embedderLabel, formatScore, formatShare, granularityLabel } from './cluster-format.ts';
+import { embedderLabel, formatScore, formatShare, granularityLabel, keywordsBeyondName } from './cluster-format.ts';
 
 describe('cluster wording', () => {
   it('writes shares honestly', () => {
@@ -26,5 +26,10 @@ describe('cluster wording', () => {
     expect(granularityLabel(-1)).toBe('Much coarser');
     expect(granularityLabel(0.5)).toBe('Finer');
     expect(granularityLabel(-0.25)).toBe('Slightly coarser');
+  });
+
+  it('lists only the keywords a name does not already show', () => {
+    expect(keywordsBeyondName('refund · order', ['refund', 'order', 'broken', 'charged twice'])).toEqual(['broken', 'charged twice']);
+    expect(keywordsBeyondName('Customer refunds', ['refund', 'Customer'])).toEqual([]);
   });
 });

@@ -47,3 +47,9 @@ export function granularityLabel(g: number): string {
   const word = g < 0 ? 'coarser' : 'finer';
   return strength ? `${strength}${word}` : word[0]!.toUpperCase() + word.slice(1);
 }
+
+/** Keywords the name does not already show: keyword names are made of the first few keywords. */
+export function keywordsBeyondName(name: string, keywords: readonly string[]): string[] {
+  const shown = name.toLowerCase();
+  return keywords.filter((k) => !shown.includes(k.toLowerCase()));
+}
