@@ -1,0 +1,90 @@
+// The side panel of the selected cluster, group or the outliers: name (rename), what it is, split,
+// members with a borderline-first toggle, and similar rows of a member. Imports: react, components,
+// cluster parts, cluster-format, lib/format, palette, the clusters and members stores.
+import { useEffect, type ReactElement } from 'react';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { Icon } from '../../components/Icon.tsx';
+import { formatCount } from '../../lib/format.ts';
+import { useClusterMembersStore } from '../../stores/cluster-members-store.ts';
+import { useClustersStore } from '../../stores/clusters-store.ts';
+import { ClusterAbout } from './ClusterAbout.tsx';
+import { formatShare } from './cluster-format.ts';
+import { ClusterName } from './ClusterName.tsx';
+import { MemberTable } from './MemberTable.tsx';
+import { clusterColor, type ColorScheme } from './palette.ts';
+import { SimilarRows } from './SimilarRows.tsx';
+import { SplitControl } from './SplitControl.tsx';
+
+export function ClusterPanel({ scheme }: { scheme: ColorScheme }): ReactElement | null {
+  const selection = useClustersStore((s) => s.selection);
+  const run = useClustersStore((s) => s.run);
+  const info = useClustersStore((s) => {
+    const sel = s.selection;
+    return sel?.kind === 'cluster' ? s.clusters.find((c) => c.id === sel.id) : undefined;
+  });
+  const select = useClustersStore((s) => s.select);
+  const editError = useClustersStore((s) => s.editError);
+  const clearEditError = useClustersStore((s) => s.clearEditError);
+  const open = useClusterMembersStore((s) => s.open);
+
+  const runId = run?.id ?? null;
+  const clusterId = selection?.kind === 'cluster' ? selection.id : null;
+  const showing = selection !== null && runId !== null;
+  useEffect(() => {
+    open(showing ? { runId, clusterId } : null);
+  }, [open, showing, runId, clusterId]);
+
+  if (!showing || run === null || (selection.kind === 'cluster' && !info)) return null;
+  const title = info ? info.name : 'Outliers';
+
+  return (
+    <aside className="side-panel cluster-panel" aria-label={title} data-testid="cluster-panel" data-cluster-id={info?.id ?? 'outliers'}>
+      <header className="side-panel-header">
+        <span className="swatch swatch-lg" style={{ background: clusterColor(info?.level === 'group' ? null : (info?.id ?? null), scheme) }} aria-hidden="true" />
+        {info ? <ClusterName id={info.id} name={info.name} /> : <h2 className="cluster-title">Outliers</h2>}
+        <button type="button" className="btn btn-ghost btn-icon" onClick={() => select(null)} aria-label="Close cluster (Esc)" title="Close (Esc)">
+          <Icon name="close" />
+        </button>
+      </header>
+      <div className="cluster-panel-body">
+        <div className="cluster-panel-about">
+          {editError ? <ErrorNote message={editError} onRetry={clearEditError} /> : null}
+          {info ? (
+            <ClusterAbout info={info} scheme={scheme} />
+          ) : (
+            <p className="muted">
+              {formatCount(run.outliers)} rows ({formatShare(run.outlierShare)}) fit no cluster well enough to be counted in one. They are
+              shown honestly here rather than forced into the nearest cluster; sorted by their fit to it.
+            </p>
+          )}
+        </div>
+        <MembersSection splitFor={info?.level === 'cluster' ? info : null} />
+      </div>
+    </aside>
+  );
+}
+
+function MembersSection({ splitFor }: { splitFor: { id: number; size: number } | null }): ReactElement {
+  const total = useClusterMembersStore((s) => s.total);
+  const borderlineFirst = useClusterMembersStore((s) => s.borderlineFirst);
+  const setBorderlineFirst = useClusterMembersStore((s) => s.setBorderlineFirst);
+  const error = useClusterMembersStore((s) => s.error);
+  const reload = useClusterMembersStore((s) => s.reload);
+  return (
+    <section className="cluster-members" aria-label="Members">
+      <div className="cluster-members-bar">
+        <h3 className="section-label">
+          Members <span className="muted">· {total === null ? '…' : formatCount(total)}</span>
+        </h3>
+        <label className="field-inline small toggle">
+          <input type="checkbox" checked={borderlineFirst} onChange={(e) => setBorderlineFirst(e.target.checked)} data-testid="borderline-first" />
+          Borderline first
+        </label>
+        {splitFor ? <SplitControl id={splitFor.id} size={splitFor.size} /> : null}
+      </div>
+      {error ? <ErrorNote message={error} onRetry={() => void reload()} /> : null}
+      <MemberTable />
+      <SimilarRows />
+    </section>
+  );
+}
