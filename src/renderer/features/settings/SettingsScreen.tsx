@@ -1,7 +1,8 @@
-// Settings: where data lives, the app version, and the theme; model endpoints will be configured here later.
-// Imports: react, components, the app and ui stores.
+// Settings: where data lives, the app version, the theme, and the OpenAI-compatible LLM endpoint.
+// Imports: react, components, LlmSettingsForm, the app and ui stores.
 import type { ReactElement } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { LlmSettingsForm } from './LlmSettingsForm.tsx';
 import { formatCount } from '../../lib/format.ts';
 import { useAppStore } from '../../stores/app-store.ts';
 import { useUiStore, type ThemePreference } from '../../stores/ui-store.ts';
@@ -35,6 +36,12 @@ export function SettingsScreen(): ReactElement {
           <dd>{info?.version ?? '—'}</dd>
         </dl>
       </section>
+      <section className="card" aria-labelledby="llm-title">
+        <h2 className="card-title" id="llm-title">
+          Model endpoint
+        </h2>
+        <LlmSettingsForm />
+      </section>
       <section className="card">
         <h2 className="card-title">Appearance</h2>
         <div className="segmented" role="radiogroup" aria-label="Theme">
@@ -44,14 +51,6 @@ export function SettingsScreen(): ReactElement {
             </button>
           ))}
         </div>
-      </section>
-      <section className="card">
-        <h2 className="card-title">Models</h2>
-        <p>
-          Everything Winnow does today runs offline, without any model. Later versions will let you add an OpenAI-compatible
-          endpoint (OpenAI, or a local server such as Ollama or LM Studio) here for judging, cluster naming and embeddings.
-        </p>
-        <p className="muted">Nothing to configure yet.</p>
       </section>
     </div>
   );
