@@ -9,6 +9,8 @@ import './styles/base.css';
 import './styles/components.css';
 import './styles/shell.css';
 import './styles/traces.css';
+import './features/clusters/clusters.css';
+import './features/settings/settings.css';
 
 configureApi();
 

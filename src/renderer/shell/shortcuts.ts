@@ -1,5 +1,7 @@
 // The keyboard shortcuts: one list that drives both the key handler and the help overlay.
 // Imports: the stores whose actions shortcuts trigger.
+import { useClusterMembersStore } from '../stores/cluster-members-store.ts';
+import { useClustersStore } from '../stores/clusters-store.ts';
 import { useImportsStore } from '../stores/imports-store.ts';
 import { useTracesStore } from '../stores/traces-store.ts';
 import { useUiStore, type Screen } from '../stores/ui-store.ts';
@@ -64,10 +66,17 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Esc', description: 'Close panel or overlay', group: 'General', run: closeTopmost },
 ];
 
-/** Esc closes the topmost thing: the help overlay, then the trace detail, then the files panel. */
+/** Esc closes the topmost thing: the help overlay, then the screen's panels (similar rows, cluster; trace detail, files). */
 export function closeTopmost(): void {
   const ui = useUiStore.getState();
   if (ui.helpOpen) return ui.setHelpOpen(false);
+  if (ui.screen === 'clusters') {
+    const members = useClusterMembersStore.getState();
+    if (members.similar) return members.showSimilar(null);
+    const clusters = useClustersStore.getState();
+    if (clusters.selection) clusters.select(null);
+    return;
+  }
   const traces = useTracesStore.getState();
   if (traces.detail.id !== null) return traces.select(null);
   const imports = useImportsStore.getState();
