@@ -1,0 +1,290 @@
+// Clusters end to end: the built window, bridged to the real core, clusters 120 imported prompts of four
+// clearly different intents, lists and maps the clusters, opens one (members, similar rows), renames it
+// (the name survives a reload), and leaves light/dark screenshots of the map and of Settings.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { createCore, type Core } from '../../src/main/core/create-core.ts';
+import type { Channel, CommandInput, CommandOutput, Job } from '../../src/shared/contract/index.ts';
+import { buildPointIndex, fitView, nearestPoint, packPoints, pointBounds, toScreen } from '../../src/renderer/features/clusters/map-geometry.ts';
+import { bridgeCore } from './support/core-bridge.ts';
+import { serveStatic, type StaticServer } from './support/static-server.ts';
+
+const SHOTS = resolve('test-results');
+const ROWS = 120;
+
+let server: StaticServer;
+let core: Core;
+let tmp: string;
+let stopEvents: () => void = () => {};
+
+test.beforeAll(async () => {
+  server = await serveStatic(resolve('out/renderer'));
+});
+test.afterAll(async () => {
+  await server?.close();
+});
+test.beforeEach(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'winnow-e2e-'));
+  core = createCore({
+    dataDir: join(tmp, 'data'),
+    // The developer's OPENAI_* variables must not leak into what the screens show.
+    env: {},
+    // The window seals keys with the OS keychain (safeStorage); this test stands in for the OS only.
+    secrets: { encrypt: (plain) => `sealed:${Buffer.from(plain).toString('base64')}`, decrypt: (sealed) => Buffer.from(sealed.slice(7), 'base64').toString() },
+  });
+});
+test.afterEach(async () => {
+  stopEvents();
+  await core?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+async function call<C extends Channel>(channel: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
+  const result = await core.dispatch(channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value as CommandOutput<C>;
+}
+
+async function settle(jobId: number): Promise<Job> {
+  for (;;) {
+    const job = await call('jobs.get', { id: jobId });
+    if (!['queued', 'running'].includes(job.status)) return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** 30 distinct prompts for each of four intents that share almost no words with each other. */
+function writeIntentFixture(dir: string): string {
+  const items = ['blender', 'jacket', 'headphones', 'coffee grinder', 'desk lamp', 'backpack', 'kettle', 'phone case', 'monitor', 'tent'];
+  const emails = ['ana', 'bo', 'chen', 'dara', 'eli', 'fay', 'gus', 'hana', 'ivo', 'jo'];
+  const tables = [
+    ['orders', 'customers', 'region'],
+    ['invoices', 'payments', 'month'],
+    ['events', 'users', 'country'],
+    ['sales', 'products', 'category'],
+    ['tickets', 'agents', 'priority'],
+    ['visits', 'pages', 'browser'],
+    ['loans', 'members', 'branch'],
+    ['trips', 'drivers', 'city'],
+    ['shipments', 'carriers', 'week'],
+    ['reviews', 'stores', 'rating'],
+  ];
+  const cities = ['Lisbon', 'Oslo', 'Nairobi', 'Denver', 'Osaka', 'Lima', 'Perth', 'Tallinn', 'Austin', 'Hanoi'];
+  const intents: { task: string; prompts: string[]; answer: string }[] = [
+    {
+      task: 'refunds',
+      answer: 'I am sorry about that. I have started a refund to your original payment method; it takes 5 to 7 days.',
+      prompts: items.flatMap((item, i) => [
+        `I want a refund for order #${4100 + i}, the ${item} arrived broken.`,
+        `How do I get my money back for the ${item} I returned last week? Refund please.`,
+        `Can you refund order ${5200 + i}? The ${item} never arrived and I was charged twice.`,
+      ]),
+    },
+    {
+      task: 'password',
+      answer: 'I have sent a new password reset link to your email address; it stays valid for 30 minutes.',
+      prompts: emails.flatMap((name, i) => [
+        `I forgot my password and the reset email for ${name}@example.com never came.`,
+        `How do I reset my password? The reset link in my inbox says it expired (attempt ${i + 2}).`,
+        `My account ${name}${i}@mail.test is locked after too many wrong password attempts, please reset the password.`,
+      ]),
+    },
+    {
+      task: 'sql',
+      answer: 'Use SELECT col, COUNT(*) FROM table GROUP BY col ORDER BY COUNT(*) DESC; add HAVING to filter groups.',
+      prompts: tables.flatMap(([a, b, col]) => [
+        `Write a SQL query that counts ${a} rows per ${col} and sorts by the count descending.`,
+        `Why does my SQL JOIN between ${a} and ${b} return duplicate rows? Query uses LEFT JOIN on id.`,
+        `How do I write a SQL GROUP BY on ${b}.${col} with a HAVING clause that keeps groups over 10?`,
+      ]),
+    },
+    {
+      task: 'weather',
+      answer: 'Tomorrow looks mostly sunny with a high of 21 °C and a light breeze; rain is unlikely.',
+      prompts: cities.flatMap((city) => [
+        `What is the weather forecast for ${city} tomorrow? Will it rain?`,
+        `Is it going to be sunny in ${city} this weekend, and what temperature should I expect?`,
+        `Do I need an umbrella in ${city} today? What is the weather like this afternoon?`,
+      ]),
+    },
+  ];
+  const lines = intents.flatMap(({ task, prompts, answer }) =>
+    prompts.map((prompt) =>
+      JSON.stringify({
+        messages: [
+          { role: 'system', content: 'You are the helpful assistant of Acme. Answer briefly.' },
+          { role: 'user', content: prompt },
+          { role: 'assistant', content: answer },
+        ],
+        metadata: { task, environment: 'prod' },
+      }),
+    ),
+  );
+  const path = join(dir, 'intents.jsonl');
+  writeFileSync(path, lines.join('\n') + '\n');
+  return path;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), animations: 'disabled' });
+}
+
+test('clusters imported prompts, shows them listed and mapped, opens and renames one', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+
+  const imported = await settle((await call('imports.start', { paths: [writeIntentFixture(tmp)] })).jobId);
+  expect(imported.status).toBe('succeeded');
+  expect((await call('app.info', {})).rows).toBe(ROWS);
+
+  stopEvents = await bridgeCore(page, core);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(`${server.url}#/clusters`);
+  await expect(page.locator('html')).toHaveAttribute('data-app-state', 'ready');
+  const screen = page.getByTestId('clusters-screen');
+
+  await test.step('before any run: the options and the Cluster button', async () => {
+    await expect(screen).toHaveAttribute('data-clusters-state', 'no-run');
+    const form = page.getByTestId('run-form');
+    // No endpoint is configured: the offline embedder is the only choice and LLM naming is off.
+    await expect(form.getByRole('radio', { name: 'OpenAI-compatible' })).toBeDisabled();
+    await expect(form.getByRole('radio', { name: 'Built-in (offline)' })).toHaveAttribute('aria-checked', 'true');
+    await expect(page.getByTestId('name-with-llm')).toBeDisabled();
+    await expect(form.getByRole('radio', { name: /Last user turn/ })).toBeChecked();
+    await shot(page, 'clusters-first-run-light');
+  });
+
+  await test.step('cluster and wait for the job to settle', async () => {
+    await page.getByTestId('cluster-submit').click();
+    await expect(screen).toHaveAttribute('data-clusters-state', 'ready', { timeout: 60_000 });
+    await expect(page.getByTestId('jobs-indicator')).toHaveAttribute('data-job-status', 'succeeded');
+    await expect(page.getByTestId('run-rows')).toHaveText(String(ROWS));
+  });
+
+  const clusterRows = page.locator('[data-testid="cluster-row"][data-level="cluster"]');
+  await test.step('clusters are listed with names, and sizes plus outliers add up to every row', async () => {
+    await expect.poll(() => clusterRows.count()).toBeGreaterThanOrEqual(3);
+    const names = await clusterRows.getByTestId('cluster-name').allInnerTexts();
+    for (const name of names) expect(name.trim()).not.toBe('');
+    const sizes = (await clusterRows.evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-size'))))).reduce((a, b) => a + b, 0);
+    const outliers = Number(await page.getByTestId('outliers-row').getAttribute('data-size'));
+    expect(sizes + outliers).toBe(ROWS);
+    await expect(page.getByTestId('run-outliers')).toContainText('% outliers');
+    const map = page.getByTestId('cluster-map');
+    await expect(map).toHaveAttribute('data-map-state', 'ready');
+    await expect(map).toHaveAttribute('data-points', String(ROWS));
+  });
+
+  const firstId = Number(await clusterRows.first().getAttribute('data-cluster-id'));
+  const firstSize = Number(await clusterRows.first().getAttribute('data-size'));
+  const panel = page.getByTestId('cluster-panel');
+  const members = page.getByTestId('member-table');
+
+  await test.step('open a cluster: its members page in, and its points light up on the map', async () => {
+    await clusterRows.first().click();
+    await expect(panel).toHaveAttribute('data-cluster-id', String(firstId));
+    await expect(members).toHaveAttribute('data-members-state', 'ready');
+    await expect(members).toHaveAttribute('data-total', String(firstSize));
+    // Virtualized: what is in the DOM is what fits the panel, never more than the cluster has.
+    await expect.poll(() => page.getByTestId('member-row').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('member-row').count()).toBeLessThanOrEqual(firstSize);
+    await expect(page.getByTestId('cluster-map')).toHaveAttribute('data-highlighted-points', String(firstSize));
+    await expect(panel.getByTestId('cluster-size')).toHaveText(String(firstSize));
+  });
+
+  await test.step('borderline first, then similar rows of a member', async () => {
+    await page.getByTestId('borderline-first').check();
+    await expect(members).toHaveAttribute('data-members-state', 'ready');
+    const scores = await page.getByTestId('member-row').locator('.member-score-value').allInnerTexts();
+    const values = scores.map(Number);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    await page.getByTestId('member-row').first().getByTestId('similar-button').click();
+    const similar = page.getByTestId('similar-rows');
+    await expect(similar).toHaveAttribute('data-state', 'ready');
+    await expect.poll(() => similar.getByTestId('similar-row').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await expect(similar).toBeHidden();
+    await expect(panel).toBeVisible();
+  });
+
+  await test.step('rename inline; the name survives a reload', async () => {
+    await panel.getByTestId('cluster-title').click();
+    const input = panel.getByTestId('cluster-rename-input');
+    await input.fill('Renamed in the e2e');
+    await input.press('Enter');
+    await expect(panel.getByTestId('cluster-title')).toHaveText('Renamed in the e2e');
+    await expect(page.locator(`[data-testid="cluster-row"][data-cluster-id="${firstId}"]`).getByTestId('cluster-name')).toHaveText('Renamed in the e2e');
+    await page.reload();
+    await expect(screen).toHaveAttribute('data-clusters-state', 'ready');
+    await expect(page.locator(`[data-testid="cluster-row"][data-cluster-id="${firstId}"]`).getByTestId('cluster-name')).toHaveText('Renamed in the e2e');
+  });
+
+  await test.step('hover and click a point on the map: its tip, then its cluster opens', async () => {
+    // Open a cluster from the list first, so the panel is there and the map keeps its size while we point.
+    await clusterRows.first().click();
+    await expect(panel).toHaveAttribute('data-cluster-id', String(firstId));
+    const { points } = await call('clusters.map', { maxPoints: 20_000 });
+    const packed = packPoints(points);
+    const canvas = page.locator('.cluster-map-canvas');
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('the map canvas has no box');
+    // Same fit as the map component (24 px padding), then the point the hit test will pick there.
+    const view = fitView(pointBounds(packed), Math.floor(box.width), Math.floor(box.height), 24);
+    const target = packed.clusters.findIndex((c) => c !== firstId && c >= 0);
+    const [sx, sy] = toScreen(view, packed.xs[target]!, packed.ys[target]!);
+    const hit = nearestPoint(buildPointIndex(packed), packed, packed.xs[target]!, packed.ys[target]!, 9 / view.scale);
+    await page.mouse.move(box.x + sx, box.y + sy);
+    await expect(page.getByTestId('map-tip')).toBeVisible();
+    await expect(canvas).toHaveAttribute('data-hover-row', String(packed.rowIds[hit]));
+    await page.mouse.down();
+    await page.mouse.up();
+    const expected = packed.clusters[hit]!;
+    await expect(panel).toHaveAttribute('data-cluster-id', expected < 0 ? 'outliers' : String(expected));
+    await expect(page.locator(`[data-testid="cluster-row"][data-cluster-id="${expected}"]`)).toHaveAttribute('aria-selected', 'true');
+    await expect(members).toHaveAttribute('data-members-state', 'ready');
+    // The cluster is open and its members are loaded: the tip now shows the hovered row's prompt.
+    await expect(page.getByTestId('map-tip')).not.toContainText('click to open');
+    await shot(page, 'clusters-map-light');
+    await page.mouse.move(box.x + box.width - 5, box.y + box.height - 5);
+    await expect(page.getByTestId('map-tip')).toBeHidden();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot(page, 'clusters-map-dark');
+  });
+
+  await test.step('Settings: save an endpoint and a key; the key is never shown, only that it is saved', async () => {
+    await page.keyboard.press('g');
+    await page.keyboard.press('s');
+    const form = page.getByTestId('llm-form');
+    await expect(form).toHaveAttribute('data-state', 'ready');
+    await expect(page.getByTestId('llm-source')).toHaveAttribute('data-source', 'none');
+    await page.getByTestId('llm-base-url').fill('http://localhost:11434/v1');
+    await page.getByTestId('llm-model').fill('llama3.1');
+    await page.getByTestId('llm-embedding-model').fill('nomic-embed-text');
+    await page.getByTestId('llm-api-key').fill('sk-test-123');
+    await page.getByTestId('llm-save').click();
+    await expect(page.getByTestId('key-saved')).toBeVisible();
+    await expect(page.getByTestId('llm-api-key')).toHaveValue('');
+    await expect(page.getByTestId('llm-source')).toHaveAttribute('data-source', 'settings');
+    await shot(page, 'settings-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await shot(page, 'settings-light');
+    expect(await call('settings.llm.get', {})).toMatchObject({ baseUrl: 'http://localhost:11434/v1', model: 'llama3.1', hasApiKey: true });
+  });
+
+  await test.step('with an endpoint, the run options offer it and LLM naming', async () => {
+    await page.keyboard.press('g');
+    await page.keyboard.press('c');
+    await page.getByRole('button', { name: 'New run…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New clustering run' });
+    await expect(dialog.getByRole('radio', { name: 'OpenAI-compatible' })).toBeEnabled();
+    await expect(dialog.getByTestId('name-with-llm')).toBeEnabled();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(panel).toBeVisible();
+  });
+
+  expect(problems).toEqual([]);
+});
