@@ -24,7 +24,7 @@ export interface LouvainOptions {
  */
 export function louvain(g: Graph, opts: LouvainOptions): Partition {
   const rng = createRng(opts.seed ?? 42);
-  let membership = Int32Array.from({ length: g.n }, (_, i) => i);
+  const membership = Int32Array.from({ length: g.n }, (_, i) => i);
   let current = g;
   const maxLevels = opts.maxLevels ?? 20;
   for (let level = 0; level < maxLevels; level++) {

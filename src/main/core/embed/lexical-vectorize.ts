@@ -105,28 +105,52 @@ export function clearSketch(v: Vectorizer, nTouched: number): void {
   }
 }
 
-/** Projection of the model mean onto the components, subtracted from every projected document. */
-export function meanProjection(model: LexicalModel): Float32Array {
+/** Projection of the model mean onto the components, and the mean's unit direction in sketch space. */
+export interface MeanTerms {
+  /** P^T u, u = mean / |mean|. */
+  projected: Float32Array;
+  /** u. */
+  unit: Float32Array;
+  norm: number;
+}
+
+export function meanProjection(model: LexicalModel): MeanTerms {
   const { sketchDims, dims } = model.options;
-  const out = new Float32Array(dims);
+  let sq = 0;
+  for (let j = 0; j < sketchDims; j++) sq += model.mean[j]! * model.mean[j]!;
+  const norm = Math.sqrt(sq);
+  const unit = new Float32Array(sketchDims);
+  const projected = new Float32Array(dims);
+  if (norm === 0) return { projected, unit, norm };
   for (let j = 0; j < sketchDims; j++) {
-    const mj = model.mean[j]!;
-    if (mj === 0) continue;
+    const uj = model.mean[j]! / norm;
+    unit[j] = uj;
+    if (uj === 0) continue;
     const row = j * dims;
-    for (let k = 0; k < dims; k++) out[k] = out[k]! + mj * model.components[row + k]!;
+    for (let k = 0; k < dims; k++) projected[k] = projected[k]! + uj * model.components[row + k]!;
   }
-  return out;
+  return { projected, unit, norm };
 }
 
 /**
- * Embeds one text: sketch, centre and project onto the PCA components, L2-normalise.
+ * Embeds one text: sketch, remove the mean direction, project onto the PCA components, L2-normalise.
  * Writes `dims` floats into `out` at `offset`.
+ *
+ * Centring subtracts the part of the row along the corpus mean (x·u)u rather than the mean itself:
+ * for a typical row x·u ≈ |mean| and the two agree, but a row with nothing in common with the corpus
+ * (gibberish, a rare language) keeps a small, row-specific vector instead of collapsing onto -mean,
+ * where all such rows would look alike and form a junk cluster.
  */
-export function embedText(v: Vectorizer, model: LexicalModel, meanProj: Float32Array, text: string, out: Float32Array, offset: number): void {
+export function embedText(v: Vectorizer, model: LexicalModel, mean: MeanTerms, text: string, out: Float32Array, offset: number): void {
   const dims = model.options.dims;
   const P = model.components;
   const nTouched = sketchText(v, text);
-  for (let k = 0; k < dims; k++) out[offset + k] = -meanProj[k]!;
+  let along = 0;
+  for (let t = 0; t < nTouched; t++) {
+    const j = v.touched[t]!;
+    along += v.sketch[j]! * mean.unit[j]!;
+  }
+  for (let k = 0; k < dims; k++) out[offset + k] = -along * mean.projected[k]!;
   for (let t = 0; t < nTouched; t++) {
     const j = v.touched[t]!;
     const x = v.sketch[j]!;

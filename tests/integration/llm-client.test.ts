@@ -1,0 +1,100 @@
+// LLM settings resolution and the OpenAI-compatible chat client against a local fake server.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MemoryChatCache } from '../../src/main/core/llm/chat-cache.ts';
+import { ChatClient, type ChatCallRecord } from '../../src/main/core/llm/chat-client.ts';
+import { NO_KEY, OPENAI_DEFAULT_BASE_URL, resolveChatEndpoint, resolveEmbeddingEndpoint, type LlmEndpoint } from '../../src/main/core/llm/llm-config.ts';
+import { startFakeOpenAiServer, type FakeOpenAiServer } from '../support/fake-openai-server.ts';
+
+describe('LLM endpoint resolution', () => {
+  it('is off without a model, or without both a base URL and a key', () => {
+    expect(resolveChatEndpoint({}, {})).toBeNull();
+    expect(resolveChatEndpoint({ model: 'gpt-4o-mini' }, {})).toBeNull();
+    expect(resolveChatEndpoint({}, { OPENAI_API_KEY: 'sk-1' })).toBeNull();
+  });
+
+  it('reads OPENAI_BASE_URL / OPENAI_API_KEY / WINNOW_LLM_MODEL, with settings winning field by field', () => {
+    const env = { OPENAI_BASE_URL: 'http://localhost:11434/v1/', WINNOW_LLM_MODEL: 'llama3.1', OPENAI_API_KEY: '' };
+    expect(resolveChatEndpoint({}, env)).toEqual({
+      baseUrl: 'http://localhost:11434/v1',
+      apiKey: NO_KEY,
+      model: 'llama3.1',
+      source: { baseUrl: 'env', apiKey: 'default', model: 'env' },
+    });
+    const mixed = resolveChatEndpoint({ model: 'qwen2.5', apiKey: '  ' }, { ...env, OPENAI_API_KEY: 'sk-env' });
+    expect(mixed?.model).toBe('qwen2.5');
+    expect(mixed?.apiKey).toBe('sk-env');
+    expect(mixed?.source).toEqual({ baseUrl: 'env', apiKey: 'env', model: 'settings' });
+    const openai = resolveChatEndpoint({ apiKey: 'sk-x', model: 'gpt-4o-mini' }, {});
+    expect(openai?.baseUrl).toBe(OPENAI_DEFAULT_BASE_URL);
+    expect(resolveEmbeddingEndpoint({}, { OPENAI_API_KEY: 'sk', WINNOW_EMBED_MODEL: 'text-embedding-3-small' })?.model).toBe('text-embedding-3-small');
+  });
+});
+
+describe('chat client', () => {
+  let server: FakeOpenAiServer;
+  let endpoint: LlmEndpoint;
+  beforeAll(async () => {
+    server = await startFakeOpenAiServer();
+    endpoint = { baseUrl: server.baseUrl, apiKey: 'sk-test', model: 'gpt-4o-mini', source: { baseUrl: 'env', apiKey: 'env', model: 'env' } };
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+  beforeEach(() => {
+    server.requests.length = 0;
+    server.maxInFlight = {};
+    server.delayMs = 0;
+    server.failures = {};
+    server.chatReply = (_b, i) => `reply ${i}`;
+  });
+
+  it('records tokens, cost and latency per call and in total', async () => {
+    const calls: ChatCallRecord[] = [];
+    const client = new ChatClient(endpoint, { onCall: (r) => calls.push(r) });
+    const r = await client.chat({ messages: [{ role: 'user', content: 'hello there' }], json: true });
+    expect(r.text).toMatch(/^reply \d+$/);
+    expect(r.promptTokens).toBeGreaterThan(0);
+    expect(r.cost).toBeCloseTo((r.promptTokens * 0.15 + r.completionTokens * 0.6) / 1e6, 12);
+    expect(r.latencyMs).toBeGreaterThan(0);
+    expect(server.requests[0]!.body.response_format).toEqual({ type: 'json_object' });
+    expect(client.totals.calls).toBe(1);
+    expect(client.totals.promptTokens).toBe(r.promptTokens);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('limits concurrency and answers identical calls from the cache', async () => {
+    server.delayMs = 30;
+    const cache = new MemoryChatCache();
+    const client = new ChatClient(endpoint, { concurrency: 2, cache });
+    const ask = (i: number) => client.chat({ messages: [{ role: 'user', content: `question ${i}` }] });
+    await Promise.all([0, 1, 2, 3, 4, 5].map(ask));
+    expect(server.maxInFlight['/v1/chat/completions']).toBe(2);
+    const again = await ask(3);
+    expect(again.cached).toBe(true);
+    expect(again.cost).toBe(0);
+    expect(server.requests).toHaveLength(6);
+    expect(client.totals.cachedCalls).toBe(1);
+  });
+
+  it('backs off on 429 and pauses the queue', async () => {
+    server.failures['/v1/chat/completions'] = [{ status: 429, retryAfter: 0.3 }];
+    const client = new ChatClient(endpoint, { concurrency: 1 });
+    const t0 = Date.now();
+    const results = await Promise.all([1, 2].map((i) => client.chat({ messages: [{ role: 'user', content: `q${i}` }] })));
+    expect(new Set(results.map((r) => r.text)).size).toBe(2);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('gives up after maxRetries and rejects when aborted', async () => {
+    server.failures['/v1/chat/completions'] = [{ status: 500 }, { status: 500 }, { status: 500 }];
+    const client = new ChatClient(endpoint, { maxRetries: 1, baseDelayMs: 5 });
+    await expect(client.chat({ messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({ status: 500 });
+    server.failures = {};
+    server.delayMs = 2000;
+    const ac = new AbortController();
+    const p = client.chat({ messages: [{ role: 'user', content: 'slow' }] }, ac.signal);
+    setTimeout(() => ac.abort(), 30);
+    await expect(p).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
