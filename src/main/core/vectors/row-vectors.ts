@@ -1,17 +1,13 @@
 // Per-run LanceDB tables of row vectors: written once when a clustering run is saved, then read for
 // "similar rows" searches and for merge/split. Imports: @lancedb/lancedb, apache-arrow, lance-store.
-import {
-  Field,
-  FixedSizeList,
-  Float32,
-  Int32,
-  RecordBatch,
-  Schema,
-  Struct,
-  Table,
-  makeData,
-} from 'apache-arrow';
+import { createRequire } from 'node:module';
+import type * as Arrow from 'apache-arrow';
 import type { VectorStore } from './lance-store.ts';
+
+// LanceDB is CommonJS and checks `instanceof` against the CommonJS build of apache-arrow; an ESM import
+// would load the other build, whose classes fail that check.
+const { Field, FixedSizeList, Float32, Int32, RecordBatch, Schema, Struct, Table, makeData } = createRequire(import.meta.url)('apache-arrow') as typeof Arrow;
+type FixedSizeList = Arrow.FixedSizeList;
 
 const tableName = (runId: number): string => `run_${runId}_vectors`;
 
