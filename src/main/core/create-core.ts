@@ -6,6 +6,8 @@ import type { AppEvent, Result } from '../../shared/contract/index.ts';
 import { createAssignJob } from './clustering/assign-job.ts';
 import { createClusterJob } from './clustering/cluster-job.ts';
 import { createEmbedderFactory } from './clustering/embedders.ts';
+import { nameRunWithLlm } from './clustering/llm-names.ts';
+import { SqliteEmbeddingCache } from './clustering/sqlite-embedding-cache.ts';
 import { ClusterRepository } from './db/cluster-repository.ts';
 import { openDatabase } from './db/connection.ts';
 import { ImportRepository } from './db/import-repository.ts';
@@ -18,7 +20,9 @@ import { settingsHandlers } from './handlers/settings-handlers.ts';
 import { jobHandlers } from './handlers/job-handlers.ts';
 import { traceHandlers } from './handlers/trace-handlers.ts';
 import { createImportJob } from './imports/import-job.ts';
+import { OpenAiEmbedder } from './embed/openai-embedder.ts';
 import { JobRunner } from './jobs/job-runner.ts';
+import { resolveChatEndpoint, resolveEmbeddingEndpoint } from './llm/llm-config.ts';
 import { CommandError, createRouter, type Handlers } from './rpc/router.ts';
 import { LlmSettingsStore } from './settings/llm-settings-store.ts';
 import type { SecretBox } from './settings/secret-box.ts';
@@ -57,11 +61,22 @@ export function createCore(options: CoreOptions): Core {
   const llmSettings = new LlmSettingsStore(db, options.secrets ?? null, options.env ?? process.env);
   let vectorStore: Promise<VectorStore> | null = null;
   const vectors = (): Promise<VectorStore> => (vectorStore ??= openVectorStore(join(options.dataDir, 'vectors')));
-  const embedders = createEmbedderFactory(async () => null);
+  const env = options.env ?? process.env;
+  const embeddingCache = new SqliteEmbeddingCache(db);
+  const embedders = createEmbedderFactory(async () => {
+    const endpoint = resolveEmbeddingEndpoint(llmSettings.settings(), env);
+    return endpoint && new OpenAiEmbedder(endpoint, { cache: embeddingCache });
+  });
+  const chatEndpoint = () => resolveChatEndpoint(llmSettings.settings(), env);
+  const nameWithLlm = async (runId: number, signal: AbortSignal): Promise<void> => {
+    const endpoint = chatEndpoint();
+    if (!endpoint) throw new Error('no chat model is configured: set one in Settings (or WINNOW_LLM_MODEL)');
+    await nameRunWithLlm(db, clusters, await vectors(), runId, endpoint, signal);
+  };
 
   const jobs = new JobRunner(new JobRepository(db), events, now);
   jobs.register(createImportJob(db, traces, imports, now));
-  jobs.register(createClusterJob({ db, clusters, vectors, embedders, now }));
+  jobs.register(createClusterJob({ db, clusters, vectors, embedders, now, nameWithLlm }));
   jobs.register(createAssignJob(db, clusters, vectors, embedders));
   events.on((event) => {
     if (event.name !== 'job.settled') return;
@@ -80,7 +95,7 @@ export function createCore(options: CoreOptions): Core {
     ...importHandlers(imports, jobs),
     ...traceHandlers(traces),
     ...jobHandlers(jobs),
-    ...clusterHandlers(db, clusters, jobs, vectors),
+    ...clusterHandlers(db, clusters, jobs, vectors, () => chatEndpoint() !== null),
     ...settingsHandlers(llmSettings),
   });
 

@@ -21,7 +21,7 @@ interface Loaded {
 const floats = (b: Buffer): Float32Array => new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 
 /** Rebuilds the engine's view of a run, using database cluster ids as engine ids. */
-async function loadClustering(db: Database, clusters: ClusterRepository, store: VectorStore, runId: number): Promise<Loaded> {
+export async function loadClustering(db: Database, clusters: ClusterRepository, store: VectorStore, runId: number): Promise<Loaded> {
   const model = clusters.model(runId);
   if (!model) throw new CommandError('not_found', `clustering run ${runId} does not exist`);
   const { rowIds, vectors } = await readRunVectors(store, runId);

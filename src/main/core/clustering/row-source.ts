@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3';
 import type { TextMode } from '../../../shared/contract/index.ts';
 import type { ChatMessage } from '../ingest/types.ts';
 import { storedTrace } from '../imports/stored-trace.ts';
-import { rowText } from './row-text.ts';
+import { rowText } from '../embed/row-text.ts';
 
 export interface RowTexts {
   rowIds: Int32Array;

@@ -78,6 +78,8 @@ export class OpenAiEmbedder implements Embedder {
       const hit = cached[i];
       if (hit) {
         rows[i] = hit;
+        // A run answered wholly from the cache must still know its width.
+        if (this.#dimensions === 0) this.#dimensions = hit.length;
         this.#usage.cachedTexts++;
         continue;
       }

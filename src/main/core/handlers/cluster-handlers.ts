@@ -16,7 +16,13 @@ type ClusterChannels =
   | 'clusters.run' | 'clusters.runs' | 'clusters.list' | 'clusters.members' | 'clusters.map'
   | 'clusters.rename' | 'clusters.merge' | 'clusters.split' | 'clusters.assign' | 'rows.similar';
 
-export function clusterHandlers(db: Database, clusters: ClusterRepository, jobs: JobRunner, vectors: () => Promise<VectorStore>): Pick<Handlers, ClusterChannels> {
+export function clusterHandlers(
+  db: Database,
+  clusters: ClusterRepository,
+  jobs: JobRunner,
+  vectors: () => Promise<VectorStore>,
+  hasChatModel: () => boolean,
+): Pick<Handlers, ClusterChannels> {
   const runOrLatest = (runId: number | undefined): number => {
     const id = runId ?? clusters.latestRunId();
     if (id === null) throw new CommandError('not_found', 'there is no clustering yet: run one first');
@@ -29,7 +35,12 @@ export function clusterHandlers(db: Database, clusters: ClusterRepository, jobs:
     return info;
   };
   return {
-    'clusters.run': (params) => ({ jobId: jobs.start<ClusterRunParams>('cluster', params).id }),
+    'clusters.run': (params) => {
+      if (params.nameWithLlm && !hasChatModel()) {
+        throw new CommandError('unavailable', 'naming with an LLM needs a chat model: set a base URL and model in Settings (or WINNOW_LLM_MODEL)');
+      }
+      return { jobId: jobs.start<ClusterRunParams>('cluster', params).id };
+    },
     'clusters.runs': () => clusters.runs(),
     'clusters.list': ({ runId }) => {
       const id = runId ?? clusters.latestRunId();

@@ -1,0 +1,70 @@
+// Clustering with an OpenAI-compatible endpoint: embeddings and LLM names through the real `openai`
+// client talking to a local fake server on 127.0.0.1, configured from the environment as the CLI is.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Channel, CommandInput, CommandOutput } from '../../src/shared/contract/index.ts';
+import { type Core, createCore } from '../../src/main/core/create-core.ts';
+import { type FakeOpenAiServer, startFakeOpenAiServer } from '../support/fake-openai-server.ts';
+import { writeCorpus } from '../support/intent-corpus.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
+
+async function call<C extends Channel>(core: Core, channel: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
+  const result = await core.dispatch(channel, input);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as CommandOutput<C>;
+}
+
+describe('clustering with an OpenAI-compatible endpoint', () => {
+  let dir: ReturnType<typeof makeTempDir>;
+  let server: FakeOpenAiServer;
+  let core: Core;
+
+  beforeAll(async () => {
+    dir = makeTempDir();
+    server = await startFakeOpenAiServer({ dims: 64 });
+    core = createCore({
+      dataDir: join(dir.path, 'data'),
+      env: { OPENAI_BASE_URL: server.baseUrl, OPENAI_API_KEY: 'test-key', WINNOW_LLM_MODEL: 'fake-chat', WINNOW_EMBED_MODEL: 'fake-embed' },
+    });
+    writeCorpus(join(dir.path, 'a.jsonl'), 0, 15);
+    const { jobId } = await call(core, 'imports.start', { paths: [join(dir.path, 'a.jsonl')] });
+    await core.jobs.waitFor(jobId);
+  });
+  afterAll(async () => {
+    await core.close();
+    await server.close();
+    dir.remove();
+  });
+
+  it('reports where the endpoint comes from, never the key itself', async () => {
+    const settings = await call(core, 'settings.llm.get', {});
+    expect(settings).toEqual({ baseUrl: server.baseUrl, model: 'fake-chat', embeddingModel: 'fake-embed', hasApiKey: true, source: 'environment' });
+    const refused = await core.dispatch('settings.llm.set', { baseUrl: null, model: null, embeddingModel: null, apiKey: 'sk-secret' });
+    expect(refused.ok === false && refused.error.code).toBe('unavailable');
+  });
+
+  it('embeds through the endpoint, caches embeddings, and names clusters with the chat model', async () => {
+    const first = await call(core, 'clusters.run', { embedder: 'openai', nameWithLlm: true });
+    const job = await core.jobs.waitFor(first.jobId);
+    expect(job.error).toBeNull();
+    const { run, clusters } = await call(core, 'clusters.list', {});
+    expect(run).toMatchObject({ rows: 60, embedder: expect.stringContaining('fake-embed'), namedBy: 'fake-chat' });
+    const fine = clusters.filter((c) => c.level === 'cluster');
+    const named = fine.filter((c) => c.namedBy === 'fake-chat');
+    expect(named.length).toBeGreaterThan(0);
+    for (const c of named) {
+      expect(c.name.split(/\s+/).length).toBeLessThanOrEqual(5);
+      expect(c.description).toMatch(/^Prompts about/);
+      expect(c.includeRule).toBeTruthy();
+      expect(c.excludeRule).toBeTruthy();
+      expect(c.keywordName).not.toBe('');
+    }
+    const embedCalls = server.requests.filter((r) => r.path === '/v1/embeddings').length;
+    expect(embedCalls).toBeGreaterThan(0);
+
+    // A second run embeds nothing again: every text is in the cache.
+    const second = await call(core, 'clusters.run', { embedder: 'openai' });
+    expect((await core.jobs.waitFor(second.jobId)).error).toBeNull();
+    expect(server.requests.filter((r) => r.path === '/v1/embeddings').length).toBe(embedCalls);
+  });
+});
