@@ -1,6 +1,5 @@
 // Imports the public data sets in ../shared/data through the core and checks the counts against the files.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportFileSummary } from '../../src/shared/contract/index.ts';
 import { type Core, createCore } from '../../src/main/core/create-core.ts';
