@@ -288,3 +288,90 @@ test('clusters imported prompts, shows them listed and mapped, opens and renames
 
   expect(problems).toEqual([]);
 });
+
+test('merges and splits clusters, assigns rows imported later, and picks between runs', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+
+  await settle((await call('imports.start', { paths: [writeIntentFixture(tmp)] })).jobId);
+  const first = await settle((await call('clusters.run', { embedder: 'builtin', textMode: 'last-user', granularity: 0, nameWithLlm: false })).jobId);
+  expect(first.status).toBe('succeeded');
+
+  stopEvents = await bridgeCore(page, core);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(`${server.url}#/clusters`);
+  const screen = page.getByTestId('clusters-screen');
+  await expect(screen).toHaveAttribute('data-clusters-state', 'ready');
+  const clusterRows = page.locator('[data-testid="cluster-row"][data-level="cluster"]');
+  const sizes = () => clusterRows.evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-size'))));
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const before = await sizes();
+  const panel = page.getByTestId('cluster-panel');
+
+  await test.step('merge two checked clusters', async () => {
+    const a = clusterRows.nth(0);
+    const b = clusterRows.nth(1);
+    const merged = Number(await a.getAttribute('data-size')) + Number(await b.getAttribute('data-size'));
+    await a.getByTestId('cluster-check').check();
+    await b.getByTestId('cluster-check').check();
+    await expect(page.getByTestId('merge-bar')).toContainText('2 checked');
+    await page.getByTestId('merge-button').click();
+    await expect.poll(() => clusterRows.count()).toBe(before.length - 1);
+    expect(sum(await sizes())).toBe(sum(before));
+    // The merged cluster is opened, with every row of both.
+    await expect(panel.getByTestId('cluster-size')).toHaveText(String(merged));
+    await expect(page.getByTestId('member-table')).toHaveAttribute('data-total', String(merged));
+    await expect(page.getByTestId('merge-bar')).toBeHidden();
+  });
+
+  await test.step('split the merged cluster in two', async () => {
+    await page.getByTestId('split-button').click();
+    await expect.poll(() => clusterRows.count()).toBe(before.length);
+    expect(sum(await sizes())).toBe(sum(before));
+    await expect(panel).toBeVisible();
+  });
+
+  await test.step('rows imported after the run are assigned to it', async () => {
+    const extra = join(tmp, 'more-weather.jsonl');
+    const cities = ['Quito', 'Reykjavik', 'Seville', 'Tunis', 'Utrecht', 'Valletta'];
+    writeFileSync(
+      extra,
+      cities
+        .map((city) => JSON.stringify({ messages: [{ role: 'user', content: `What is the weather forecast for ${city} tomorrow? Will it rain?` }, { role: 'assistant', content: 'Mostly sunny.' }] }))
+        .join('\n') + '\n',
+    );
+    await settle((await call('imports.start', { paths: [extra] })).jobId);
+    const assign = page.getByTestId('assign-button');
+    await expect(assign).toHaveText(`Assign ${cities.length} new rows`);
+    await assign.click();
+    await expect(page.getByTestId('run-rows')).toHaveText(String(ROWS + cities.length));
+    await expect(assign).toBeHidden();
+    const outliers = Number(await page.getByTestId('outliers-row').getAttribute('data-size'));
+    expect(sum(await sizes()) + outliers).toBe(ROWS + cities.length);
+    await expect(page.getByTestId('cluster-map')).toHaveAttribute('data-points', String(ROWS + cities.length));
+  });
+
+  await test.step('a second run from "New run…", then back to the first in the picker', async () => {
+    const firstRun = await screen.getAttribute('data-run-id');
+    await page.getByRole('button', { name: 'New run…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New clustering run' });
+    await dialog.getByRole('radio', { name: /Whole prompt/ }).check();
+    await dialog.getByTestId('granularity').fill('-0.5');
+    await expect(dialog).toContainText('Coarser');
+    await dialog.getByTestId('cluster-submit').click();
+    await expect(dialog).toBeHidden();
+    await expect(screen).not.toHaveAttribute('data-run-id', firstRun ?? '', { timeout: 60_000 });
+    await expect(page.getByTestId('run-summary')).toContainText('Whole prompt');
+    // A new run is shown with nothing selected.
+    await expect(panel).toBeHidden();
+    const picker = page.getByTestId('run-picker');
+    await expect(picker.locator('option')).toHaveCount(2);
+    await picker.selectOption(firstRun ?? '');
+    await expect(screen).toHaveAttribute('data-run-id', firstRun ?? '');
+    await expect(page.getByTestId('run-rows')).toHaveText(String(ROWS + 6));
+    await shot(page, 'clusters-runs-light');
+  });
+
+  expect(problems).toEqual([]);
+});

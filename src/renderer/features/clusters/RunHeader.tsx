@@ -69,7 +69,7 @@ export function RunHeader({ run }: { run: ClusterRun }): ReactElement {
               >
                 {runs.map((r, i) => (
                   <option key={r.id} value={r.id}>
-                    {runOptionLabel(r, formatTime(r.createdAt).slice(0, 16))}
+                    {runOptionLabel(r, formatTime(r.createdAt).slice(5, 16))}
                     {i === 0 ? ' (newest)' : ''}
                   </option>
                 ))}

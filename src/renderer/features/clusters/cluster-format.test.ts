@@ -1,6 +1,6 @@
 // Wording of clustering figures.
 import { describe, expect, it } from 'vitest';
-import { embedderLabel, formatScore, formatShare, granularityLabel, keywordsBeyondName } from './cluster-format.ts';
+import { embedderLabel, formatScore, runOptionLabel, formatShare, granularityLabel, keywordsBeyondName } from './cluster-format.ts';
 
 describe('cluster wording', () => {
   it('writes shares honestly', () => {
@@ -26,6 +26,11 @@ describe('cluster wording', () => {
     expect(granularityLabel(-1)).toBe('Much coarser');
     expect(granularityLabel(0.5)).toBe('Finer');
     expect(granularityLabel(-0.25)).toBe('Slightly coarser');
+  });
+
+  it('names a run in the picker briefly', () => {
+    const run = { id: 3, createdAt: 0, embedder: 'builtin', params: {}, rows: 1200, clusters: 14, topLevel: 4, outliers: 12, outlierShare: 0.01, namedBy: null };
+    expect(runOptionLabel(run, '11-21 10:12')).toBe('#3 · 11-21 10:12 · 14 clusters');
   });
 
   it('lists only the keywords a name does not already show', () => {

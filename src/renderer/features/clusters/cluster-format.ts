@@ -35,9 +35,9 @@ export function embedderLabel(embedder: string): string {
   return embedder;
 }
 
-/** One line naming a run in the run picker. */
+/** One short line naming a run in the run picker (the header shows the rest). */
 export function runOptionLabel(run: ClusterRun, when: string): string {
-  return `#${run.id} · ${when} · ${formatCount(run.rows)} rows · ${formatCount(run.clusters)} clusters`;
+  return `#${run.id} · ${when} · ${formatCount(run.clusters)} clusters`;
 }
 
 /** Readable granularity: -1 … +1 with 0 as the measured default. */
