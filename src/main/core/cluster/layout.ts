@@ -135,11 +135,12 @@ function placeRest(vectors: Float32Array, n: number, d: number, sample: Int32Arr
   }
 }
 
+/** Approximate top-k of the sample for each query (int8 HNSW), re-scored with exact similarities. */
 function searchIndex(S: Float32Array, m: number, Q: Float32Array, q: number, d: number, k: number, threads: number): Neighbours {
   const index = new usearch.Index({
     dimensions: d,
     metric: usearch.MetricKind.IP,
-    quantization: usearch.ScalarKind.F32,
+    quantization: usearch.ScalarKind.I8,
     connectivity: 16,
     expansion_add: 64,
     expansion_search: 32,
@@ -151,11 +152,17 @@ function searchIndex(S: Float32Array, m: number, Q: Float32Array, q: number, d: 
   const res = index.search(Q, k, threads);
   const indices = new Int32Array(q * k).fill(-1);
   const sims = new Float32Array(q * k).fill(-Infinity);
-  for (let i = 0; i < q * k; i++) {
-    const key = res.keys[i]!;
-    if (key >= BigInt(m)) continue;
-    indices[i] = Number(key);
-    sims[i] = 1 - res.distances[i]!;
+  const limit = BigInt(m);
+  for (let i = 0; i < q; i++) {
+    for (let c = 0; c < k; c++) {
+      const key = res.keys[i * k + c]!;
+      if (key >= limit) continue;
+      const j = Number(key);
+      indices[i * k + c] = j;
+      let s = 0;
+      for (let t = 0; t < d; t++) s += Q[i * d + t]! * S[j * d + t]!;
+      sims[i * k + c] = s;
+    }
   }
   return { indices, sims, k };
 }
