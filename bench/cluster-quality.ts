@@ -17,6 +17,8 @@ export interface QualityResult {
   corpus: CorpusName;
   rows: number;
   trueK: number;
+  /** Distinct coarse labels (hwu64 scenarios), 0 when the corpus has none. */
+  coarseK: number;
   /** Winnow, default settings, seed 42. */
   clusters: number;
   groups: number;
@@ -71,6 +73,7 @@ export async function runQuality(name: CorpusName, log: (s: string) => void): Pr
     corpus: name,
     rows: n,
     trueK,
+    coarseK: c.coarse ? new Set(c.coarse).size : 0,
     clusters: main.clusters.length,
     groups: main.topLevel.length,
     outlierShare: main.outlierShare,

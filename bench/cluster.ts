@@ -112,7 +112,7 @@ function markdown(q: QualityResult[], t: TextModeResult[], s: SpeedResult[]): st
     const { header, rows } = qualityRows(q);
     parts.push('### Quality against intent labels', '', markdownTable(header, rows), '');
     const hwu = q.find((r) => r.topLevel);
-    if (hwu?.topLevel) parts.push(`Top level of ${hwu.corpus} against its ${'18'} scenarios: ARI ${f3(hwu.topLevel.ari)}, NMI ${f3(hwu.topLevel.nmi)} (${hwu.groups} groups; outliers counted in their nearest cluster's group).`, '');
+    if (hwu?.topLevel) parts.push(`Top level of ${hwu.corpus} against its ${hwu.coarseK} scenarios: ARI ${f3(hwu.topLevel.ari)}, NMI ${f3(hwu.topLevel.nmi)} (${hwu.groups} groups; outliers counted in their nearest cluster's group).`, '');
     parts.push(
       '- **Winnow** = built-in embedder fitted on the corpus, `clusterVectors` with default settings (granularity 0, seed 42); it is not told k.',
       '- **ARI (outliers = "-1")** counts every outlier in one extra cluster labelled -1: the stricter of the usual conventions here, and the one the target is judged on. *Singletons* puts each outlier in its own cluster; *nearest* ignores the outlier rule.',
@@ -156,7 +156,7 @@ export async function runClusterBench(argv: string[]): Promise<void> {
     if (quality.length > 0) {
       const { header, rows } = qualityRows(quality);
       log(textTable(header, rows));
-      for (const r of quality) if (r.topLevel) log(`${r.corpus} top level vs scenarios: ARI ${f3(r.topLevel.ari)} NMI ${f3(r.topLevel.nmi)} (${r.groups} groups)`);
+      for (const r of quality) if (r.topLevel) log(`${r.corpus} top level vs its ${r.coarseK} scenarios: ARI ${f3(r.topLevel.ari)} NMI ${f3(r.topLevel.nmi)} (${r.groups} groups)`);
     }
   }
   if (args.textModes) {

@@ -245,6 +245,18 @@ describe('clustering prompts with the built-in embedder', () => {
     expect(c.outlierShare).toBeLessThan(0.15);
   });
 
+  it('follows the coarser ↔ finer knob and the minimum cluster size', async () => {
+    const coarse = await clusterVectors(v, n, e.dimensions, { granularity: -1 });
+    const fine = await clusterVectors(v, n, e.dimensions, { granularity: 1 });
+    expect(coarse.clusters.length).toBeLessThanOrEqual(c.clusters.length);
+    expect(fine.clusters.length).toBeGreaterThan(c.clusters.length);
+    expect(fine.params.resolution).toBeGreaterThan(coarse.params.resolution);
+    const big = await clusterVectors(v, n, e.dimensions, { granularity: 1, minClusterSize: 60 });
+    // Sizes exclude outliers, which may take a few rows below the minimum.
+    for (const cl of big.clusters) expect(cl.size).toBeGreaterThan(50);
+    expect(big.params.minClusterSize).toBe(60);
+  });
+
   it('names clusters by their distinctive terms, not shared filler, with central examples', async () => {
     const names = await nameClustersOffline(texts, c.labels, { scores: c.scores });
     expect(names).toHaveLength(c.clusters.length);

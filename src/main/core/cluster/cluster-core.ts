@@ -52,7 +52,7 @@ export function clusterVectorsSync(vectors: Float32Array, n: number, d: number, 
   const dd = dedupeVectors(vectors, sample, d);
   const m = dd.representatives.length;
   const U = gatherRows(vectors, dd.representatives, d);
-  const nb = knnGraph(U, m, d, params.neighbours, { threads });
+  const nb = knnGraph(U, m, d, params.neighbours);
   step('graph', 1, 4);
   const g = fuzzyGraph(nb, m);
   step('communities', 2, 4);

@@ -39,7 +39,7 @@ export function layout2dSync(vectors: Float32Array, n: number, d: number, opts: 
   if (nn < 2) {
     coords = init;
   } else {
-    const nb = knnGraph(S, m, d, nn, { threads: opts.threads });
+    const nb = knnGraph(S, m, d, nn);
     coords = runUmap(m, nb, init, opts, seed);
   }
   for (let s = 0; s < m; s++) {
