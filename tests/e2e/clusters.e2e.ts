@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createCore, type Core } from '../../src/main/core/create-core.ts';
 import type { Channel, CommandInput, CommandOutput, Job } from '../../src/shared/contract/index.ts';
 import { buildPointIndex, fitView, nearestPoint, packPoints, pointBounds, toScreen } from '../../src/renderer/features/clusters/map-geometry.ts';
+import { startFakeOpenAiServer } from '../support/fake-openai-server.ts';
 import { bridgeCore } from './support/core-bridge.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';
 
@@ -373,5 +374,64 @@ test('merges and splits clusters, assigns rows imported later, and picks between
     await shot(page, 'clusters-runs-light');
   });
 
+  expect(problems).toEqual([]);
+});
+
+test('clusters with an OpenAI-compatible endpoint and shows the LLM’s names, descriptions and rules', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+  // The one fake: an HTTP server speaking the OpenAI shapes, standing in for a remote model.
+  const llm = await startFakeOpenAiServer();
+  try {
+    await settle((await call('imports.start', { paths: [writeIntentFixture(tmp)] })).jobId);
+    stopEvents = await bridgeCore(page, core);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(`${server.url}#/settings`);
+
+    await test.step('configure the endpoint in Settings', async () => {
+      await expect(page.getByTestId('llm-form')).toHaveAttribute('data-state', 'ready');
+      await page.getByTestId('llm-base-url').fill(llm.baseUrl);
+      await page.getByTestId('llm-model').fill('fake-chat');
+      await page.getByTestId('llm-embedding-model').fill('fake-embed');
+      await page.getByTestId('llm-api-key').fill('sk-fake');
+      await page.getByTestId('llm-save').click();
+      await expect(page.getByTestId('key-saved')).toBeVisible();
+    });
+
+    await test.step('cluster with the endpoint’s embeddings and names', async () => {
+      await page.keyboard.press('g');
+      await page.keyboard.press('c');
+      const form = page.getByTestId('run-form');
+      await form.getByRole('radio', { name: 'OpenAI-compatible' }).click();
+      await expect(form.getByRole('radio', { name: 'OpenAI-compatible' })).toHaveAttribute('aria-checked', 'true');
+      await page.getByTestId('name-with-llm').check();
+      // A slow endpoint keeps the job running long enough to see its progress on the screen.
+      llm.delayMs = 600;
+      await page.getByTestId('cluster-submit').click();
+      await expect(page.getByTestId('clusters-screen')).toHaveAttribute('data-clusters-state', 'running');
+      await expect(page.getByTestId('cluster-progress')).toHaveAttribute('data-job-kind', 'cluster');
+      await shot(page, 'clusters-running-light');
+      llm.delayMs = 0;
+      await expect(page.getByTestId('clusters-screen')).toHaveAttribute('data-clusters-state', 'ready', { timeout: 60_000 });
+      await expect(page.getByTestId('run-summary')).toContainText('OpenAI-compatible');
+      await expect(page.getByTestId('run-summary')).toContainText('named by');
+      expect(llm.requests.some((r) => r.path === '/v1/embeddings')).toBe(true);
+      expect(llm.requests.some((r) => r.path === '/v1/chat/completions')).toBe(true);
+    });
+
+    await test.step('an LLM-named cluster shows its description and rules', async () => {
+      const named = page.locator('[data-testid="cluster-row"][data-level="cluster"]').filter({ hasText: 'requests' }).first();
+      await named.click();
+      const panel = page.getByTestId('cluster-panel');
+      await expect(panel.getByTestId('cluster-description')).toContainText('Prompts about');
+      await expect(panel.locator('.rule-include')).toContainText('Prompts mainly about');
+      await expect(panel.locator('.rule-exclude')).toContainText('neighbouring topics');
+      await expect(page.getByTestId('member-table')).toHaveAttribute('data-members-state', 'ready');
+      await shot(page, 'clusters-llm-light');
+    });
+  } finally {
+    await llm.close();
+  }
   expect(problems).toEqual([]);
 });

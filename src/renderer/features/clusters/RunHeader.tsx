@@ -49,7 +49,9 @@ export function RunHeader({ run }: { run: ClusterRun }): ReactElement {
           <span className={run.outlierShare > 0.2 ? 'text-warning' : undefined} title={`${formatCount(run.outliers)} rows fit no cluster`} data-testid="run-outliers">
             {formatShare(run.outlierShare)} outliers
           </span>
-          <span className="muted">{embedderLabel(run.embedder)}</span>
+          <span className="muted" title={run.embedder}>
+            {embedderLabel(run.embedder)}
+          </span>
           {textMode ? <span className="muted">{textMode}</span> : null}
           {run.namedBy ? <span className="muted">named by {run.namedBy}</span> : null}
           <span className="muted" title={formatTime(run.createdAt)}>

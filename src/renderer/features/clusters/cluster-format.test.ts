@@ -18,6 +18,9 @@ describe('cluster wording', () => {
     expect(formatScore(0.8312)).toBe('0.83');
     expect(embedderLabel('builtin')).toBe('Built-in (offline)');
     expect(embedderLabel('openai:text-embedding-3-small')).toBe('OpenAI-compatible · text-embedding-3-small');
+    expect(embedderLabel('openai:http://127.0.0.1:46039/v1#nomic-embed-text')).toBe('OpenAI-compatible · nomic-embed-text');
+    expect(embedderLabel('openai:http://127.0.0.1:46039/v1')).toBe('OpenAI-compatible');
+    expect(embedderLabel('builtin-lexical-v1')).toBe('Built-in (offline)');
     expect(embedderLabel('other')).toBe('other');
   });
 

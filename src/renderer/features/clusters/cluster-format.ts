@@ -25,11 +25,13 @@ export const TEXT_MODE_LABELS: Record<TextMode, string> = {
   'no-system': 'Prompt without system',
 };
 
-/** "builtin" / "openai:text-embedding-3-small" → words a person reads. */
+/** "builtin…" / "openai:<base url>#<model>" (or "openai:<model>") → words a person reads; the URL stays in the tooltip. */
 export function embedderLabel(embedder: string): string {
-  if (embedder === 'builtin' || embedder.startsWith('builtin')) return 'Built-in (offline)';
+  if (embedder.startsWith('builtin')) return 'Built-in (offline)';
   if (embedder.startsWith('openai')) {
-    const model = embedder.split(':').slice(1).join(':');
+    const rest = embedder.slice('openai'.length).replace(/^:/, '');
+    const hash = rest.lastIndexOf('#');
+    const model = hash >= 0 ? rest.slice(hash + 1) : /^[a-z]+:\/\//i.test(rest) ? '' : rest;
     return model ? `OpenAI-compatible · ${model}` : 'OpenAI-compatible';
   }
   return embedder;
