@@ -1,7 +1,7 @@
 // Offline cluster names: class-based TF-IDF terms (distinctive against the other clusters) and the most
 // representative members. Imports: ./terms.ts. Typed-array reads use `!`: indices stay in range by construction.
 
-import { termsOf } from './terms.ts';
+import { isStopWord, termsOf } from './terms.ts';
 
 export interface OfflineName {
   clusterId: number;
@@ -83,24 +83,27 @@ export function nameClustersOfflineSync(texts: readonly string[], labels: Int32A
   });
 }
 
-/** Best-scored terms, skipping words already shown inside a chosen pair and pairs whose words are both shown. */
+/** Crude stem so "card" and "cards" count as one word when keeping keywords distinct. */
+function stem(w: string): string {
+  return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+}
+
+/**
+ * Best-scored terms, each adding a word not already shown: a pair that contains a chosen single word
+ * replaces it ("charged twice" beats "charged"), and a term whose content words are all shown already
+ * ("disposable card" after "disposable cards") is skipped, so every slot adds information.
+ */
 function pickKeywords(scored: { term: string; score: number }[], n: number): string[] {
   const chosen: string[] = [];
-  const shownWords = new Set<string>();
+  const contentOf = (t: string): string[] => t.split(' ').filter((p) => !isStopWord(p)).map(stem);
   for (const { term } of scored) {
     if (chosen.length >= n) break;
-    const parts = term.split(' ');
-    if (parts.length === 1 && shownWords.has(term)) continue;
-    if (parts.length === 2 && shownWords.has(parts[0]!) && shownWords.has(parts[1]!)) continue;
-    // A pair that contains an already chosen single word replaces it: "charged twice" beats "charged".
-    if (parts.length === 2) {
-      for (const p of parts) {
-        const at = chosen.indexOf(p);
-        if (at >= 0) chosen.splice(at, 1);
-      }
-    }
+    const content = contentOf(term);
+    const replaced = term.includes(' ') ? chosen.filter((c) => !c.includes(' ') && content.includes(stem(c))) : [];
+    const shown = new Set(chosen.filter((c) => !replaced.includes(c)).flatMap(contentOf));
+    if (content.every((w) => shown.has(w))) continue;
+    for (const r of replaced) chosen.splice(chosen.indexOf(r), 1);
     chosen.push(term);
-    for (const p of parts) shownWords.add(p);
   }
   return chosen;
 }
