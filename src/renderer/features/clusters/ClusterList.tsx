@@ -2,7 +2,7 @@
 // merge bar for checked clusters. Imports: react, @tanstack/react-table, cluster-columns, cluster-tree,
 // cluster-format, lib/format, palette, the clusters store.
 import { useTable, type ExpandedState, type SortingState } from '@tanstack/react-table';
-import { useMemo, useState, type ReactElement } from 'react';
+import { useMemo, useState, type KeyboardEvent, type ReactElement } from 'react';
 import { formatCount } from '../../lib/format.ts';
 import { useClustersStore } from '../../stores/clusters-store.ts';
 import { formatShare } from './cluster-format.ts';
@@ -11,6 +11,13 @@ import { clusterTree, type ClusterNode } from './cluster-tree.ts';
 import { clusterColor, type ColorScheme } from './palette.ts';
 
 const getSubRows = (n: ClusterNode) => n.children;
+
+/** Rows are focusable: Enter or Space opens them, as a click does (but not from the row's own controls). */
+function activateOnKey(e: KeyboardEvent<HTMLTableRowElement>, run: () => void): void {
+  if (e.target !== e.currentTarget || (e.key !== 'Enter' && e.key !== ' ')) return;
+  e.preventDefault();
+  run();
+}
 const getRowId = (n: ClusterNode) => String(n.info.id);
 
 export function ClusterList({ scheme }: { scheme: ColorScheme }): ReactElement {
@@ -88,7 +95,9 @@ export function ClusterList({ scheme }: { scheme: ColorScheme }): ReactElement {
                   data-cluster-id={info.id}
                   data-level={info.level}
                   data-size={info.size}
+                  tabIndex={0}
                   onClick={() => select(info.id === selectedId ? null : { kind: 'cluster', id: info.id })}
+                  onKeyDown={(e) => activateOnKey(e, () => select(info.id === selectedId ? null : { kind: 'cluster', id: info.id }))}
                 >
                   {row.getAllCells().map((cell) => (
                     <td key={cell.id} data-col={cell.column.id} className={NUMERIC_CLUSTER_COLUMNS.has(cell.column.id) ? 'num' : undefined}>
@@ -104,7 +113,9 @@ export function ClusterList({ scheme }: { scheme: ColorScheme }): ReactElement {
                 aria-selected={selection?.kind === 'outliers'}
                 data-testid="outliers-row"
                 data-size={run.outliers}
+                tabIndex={0}
                 onClick={() => select(selection?.kind === 'outliers' ? null : { kind: 'outliers' })}
+                onKeyDown={(e) => activateOnKey(e, () => select(selection?.kind === 'outliers' ? null : { kind: 'outliers' }))}
               >
                 <td data-col="check" />
                 <td data-col="name">

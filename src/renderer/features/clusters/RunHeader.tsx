@@ -9,7 +9,7 @@ import { useClusterRunStore } from '../../stores/cluster-run-store.ts';
 import { useClustersStore } from '../../stores/clusters-store.ts';
 import { useJobsStore } from '../../stores/jobs-store.ts';
 import { TextMode, type ClusterRun } from '../../../shared/contract/index.ts';
-import { TEXT_MODE_LABELS, embedderLabel, formatShare, runOptionLabel } from './cluster-format.ts';
+import { TEXT_MODE_LABELS, embedderLabel, formatShare, plural, runOptionLabel } from './cluster-format.ts';
 import { failedSinceRun, isActive, latestClusterJob } from './cluster-jobs.ts';
 import { RunProgress } from './RunProgress.tsx';
 
@@ -44,7 +44,8 @@ export function RunHeader({ run }: { run: ClusterRun }): ReactElement {
             <span data-testid="run-rows">{formatCount(run.rows)}</span> rows
           </span>
           <span>
-            {formatCount(run.clusters)} clusters{groups > 0 ? ` in ${formatCount(groups)} groups` : ''}
+            {plural(run.clusters, 'cluster')}
+            {groups > 0 ? ` in ${plural(groups, 'group')}` : ''}
           </span>
           <span className={run.outlierShare > 0.2 ? 'text-warning' : undefined} title={`${formatCount(run.outliers)} rows fit no cluster`} data-testid="run-outliers">
             {formatShare(run.outlierShare)} outliers

@@ -6,7 +6,7 @@ import type { ReactElement } from 'react';
 import { Icon } from '../../components/Icon.tsx';
 import { formatCount } from '../../lib/format.ts';
 import { useClustersStore } from '../../stores/clusters-store.ts';
-import { formatScore, formatShare, keywordsBeyondName } from './cluster-format.ts';
+import { formatScore, formatShare, keywordsBeyondName, plural } from './cluster-format.ts';
 import type { ClusterNode } from './cluster-tree.ts';
 import { clusterColor, type ColorScheme } from './palette.ts';
 
@@ -66,7 +66,7 @@ function NameCell({ node, scheme, depth }: { node: ClusterNode; scheme: ColorSch
           {info.name}
         </div>
         <div className="cluster-keywords small muted" title={info.keywords.join(', ')}>
-          {isGroup ? `${formatCount(node.children?.length ?? 0)} clusters` : null}
+          {isGroup ? plural(node.children?.length ?? 0, 'cluster') : null}
           {isGroup && extra.length > 0 ? ' · ' : null}
           {extra.slice(0, 5).join(' · ')}
         </div>

@@ -1,6 +1,6 @@
 // Wording of clustering figures.
 import { describe, expect, it } from 'vitest';
-import { embedderLabel, formatScore, runOptionLabel, formatShare, granularityLabel, keywordsBeyondName } from './cluster-format.ts';
+import { embedderLabel, formatScore, plural, runOptionLabel, formatShare, granularityLabel, keywordsBeyondName } from './cluster-format.ts';
 
 describe('cluster wording', () => {
   it('writes shares honestly', () => {
@@ -29,6 +29,12 @@ describe('cluster wording', () => {
     expect(granularityLabel(-1)).toBe('Much coarser');
     expect(granularityLabel(0.5)).toBe('Finer');
     expect(granularityLabel(-0.25)).toBe('Slightly coarser');
+  });
+
+  it('counts in words', () => {
+    expect(plural(1, 'cluster')).toBe('1 cluster');
+    expect(plural(1204, 'row')).toBe('1,204 rows');
+    expect(plural(0, 'group')).toBe('0 groups');
   });
 
   it('names a run in the picker briefly', () => {

@@ -55,3 +55,8 @@ export function keywordsBeyondName(name: string, keywords: readonly string[]): s
   const shown = name.toLowerCase();
   return keywords.filter((k) => !shown.includes(k.toLowerCase()));
 }
+
+/** "1 cluster", "12 clusters", "1,204 rows". */
+export function plural(n: number, word: string): string {
+  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -10,12 +10,21 @@ function info(id: number, level: 'group' | 'cluster', parentId: number | null, s
   };
 }
 
-const clusters = [info(1, 'group', null, 60, 'Billing'), info(2, 'cluster', 1, 40, 'Refunds'), info(3, 'cluster', 1, 20, 'Invoices'), info(4, 'group', null, 0), info(5, 'cluster', null, 30, 'Weather'), info(6, 'cluster', 99, 4)];
+const clusters = [
+  info(1, 'group', null, 60, 'Billing'),
+  info(2, 'cluster', 1, 40, 'Refunds'),
+  info(3, 'cluster', 1, 20, 'Invoices'),
+  info(4, 'group', null, 0),
+  info(5, 'cluster', null, 30, 'Weather'),
+  info(6, 'cluster', 99, 4),
+  info(7, 'group', null, 9, 'SQL'),
+  info(8, 'cluster', 7, 9, 'SQL joins'),
+];
 
 describe('cluster tree', () => {
-  it('nests clusters under their group, keeps orphans at the top level and drops empty groups', () => {
+  it('nests clusters under their group, keeps orphans at the top level, drops empty groups and unwraps single-cluster groups', () => {
     const tree = clusterTree(clusters);
-    expect(tree.map((n) => n.info.id)).toEqual([1, 5, 6]);
+    expect(tree.map((n) => n.info.id)).toEqual([1, 5, 6, 8]);
     expect(tree[0]!.children!.map((n) => n.info.id)).toEqual([2, 3]);
     expect(tree[1]!.children).toBeUndefined();
   });
@@ -29,7 +38,7 @@ describe('cluster tree', () => {
   });
 
   it('counts fine clusters and outliers, not groups twice', () => {
-    expect(accountedRows(clusters, 6)).toBe(40 + 20 + 30 + 4 + 6);
+    expect(accountedRows(clusters, 6)).toBe(40 + 20 + 30 + 4 + 9 + 6);
   });
 
   it('labels a point with its group and cluster', () => {

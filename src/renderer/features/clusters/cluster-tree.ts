@@ -10,8 +10,9 @@ export interface ClusterNode {
 }
 
 /**
- * Groups hold their fine clusters; a cluster whose group is missing stands at the top level, and a
- * group left without clusters (all merged away) is dropped rather than shown empty.
+ * Groups hold their fine clusters; a cluster whose group is missing stands at the top level. A group
+ * left without clusters (all merged away) is dropped rather than shown empty, and a group of a single
+ * cluster shows just that cluster: the group row would repeat the same rows and figures.
  */
 export function clusterTree(clusters: readonly ClusterInfo[]): ClusterNode[] {
   const groups = new Map<number, ClusterNode>();
@@ -23,8 +24,13 @@ export function clusterTree(clusters: readonly ClusterInfo[]): ClusterNode[] {
     if (parent) parent.children!.push({ info: c });
     else top.push({ info: c });
   }
-  const withChildren = [...groups.values()].filter((g) => (g.children?.length ?? 0) > 0);
-  return [...withChildren, ...top];
+  const nested: ClusterNode[] = [];
+  for (const g of groups.values()) {
+    const children = g.children ?? [];
+    if (children.length > 1) nested.push(g);
+    else if (children[0]) top.push(children[0]);
+  }
+  return [...nested, ...top];
 }
 
 /** Fine cluster ids lit on the map for a selection: a group lights all its clusters; null = outliers. */
