@@ -49,8 +49,16 @@ export const useSettingsStore = create<SettingsState>()((set) => ({
   },
 }));
 
-/** What the configured endpoint can be used for: embeddings need a base URL; naming needs a chat model too. */
-export function llmCapabilities(llm: LlmSettings | null): { embeddings: boolean; chat: boolean } {
-  const endpoint = Boolean(llm?.baseUrl);
-  return { embeddings: endpoint, chat: endpoint && Boolean(llm?.model) };
+/**
+ * What the effective settings can be used for, by the core's own rule: an endpoint is a base URL, or
+ * just a key (then it is OpenAI itself); embeddings also need an embedding model, naming a chat model.
+ */
+export function llmCapabilities(llm: LlmSettings | null): { endpoint: boolean; embeddings: boolean; chat: boolean } {
+  const endpoint = Boolean(llm?.baseUrl) || Boolean(llm?.hasApiKey);
+  return { endpoint, embeddings: endpoint && Boolean(llm?.embeddingModel), chat: endpoint && Boolean(llm?.model) };
+}
+
+/** The endpoint as shown to people: the base URL, or OpenAI's when only a key is set. */
+export function endpointLabel(llm: LlmSettings | null): string {
+  return llm?.baseUrl ?? 'api.openai.com (default)';
 }

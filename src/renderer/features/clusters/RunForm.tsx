@@ -4,7 +4,7 @@
 import { useEffect, type FormEvent, type ReactElement } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useClusterRunStore } from '../../stores/cluster-run-store.ts';
-import { llmCapabilities, useSettingsStore } from '../../stores/settings-store.ts';
+import { endpointLabel, llmCapabilities, useSettingsStore } from '../../stores/settings-store.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
 import { TextMode } from '../../../shared/contract/index.ts';
 import { TEXT_MODE_LABELS, granularityLabel } from './cluster-format.ts';
@@ -68,17 +68,13 @@ export function RunForm({ rows, submitLabel = 'Cluster' }: { rows: number; submi
         <p className="run-hint">
           {can.embeddings ? (
             <>
-              Endpoint <span className="mono">{llm?.baseUrl}</span>
-              {llm?.embeddingModel ? (
-                <>
-                  {' '}
-                  · model <span className="mono">{llm.embeddingModel}</span>
-                </>
-              ) : null}
-              . The built-in embedder needs no network.
+              Endpoint <span className="mono">{endpointLabel(llm)}</span> · model <span className="mono">{llm?.embeddingModel}</span>. The built-in
+              embedder needs no network.
             </>
+          ) : can.endpoint ? (
+            <>The built-in embedder runs on this machine. To embed with your endpoint, choose an embedding model in {settingsLink}.</>
           ) : (
-            <>The built-in embedder runs on this machine. To use an OpenAI-compatible embedding model, set a base URL in {settingsLink}.</>
+            <>The built-in embedder runs on this machine. To use an OpenAI-compatible embedding model, set an endpoint in {settingsLink}.</>
           )}
         </p>
       </fieldset>
@@ -147,7 +143,10 @@ export function RunForm({ rows, submitLabel = 'Cluster' }: { rows: number; submi
               Adds a name, a description and include/exclude rules from <span className="mono">{llm?.model}</span>; keyword names are always made offline.
             </>
           ) : (
-            <>Keyword names are made offline. To add names, descriptions and rules from a chat model, configure one in {settingsLink}.</>
+            <>
+              Keyword names are made offline. To add names, descriptions and rules from a chat model, {can.endpoint ? 'choose a chat model' : 'configure one'} in{' '}
+              {settingsLink}.
+            </>
           )}
         </p>
       </div>

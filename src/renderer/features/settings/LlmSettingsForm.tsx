@@ -8,8 +8,9 @@ import { draftFrom, draftProblem, isDirty, toInput, type LlmDraft } from './llm-
 import type { LlmSettings } from '../../../shared/contract/index.ts';
 
 const SOURCE_TEXT: Record<LlmSettings['source'], string> = {
-  settings: 'Saved here, in this data folder’s settings.',
-  environment: 'From the environment (OPENAI_BASE_URL, OPENAI_API_KEY, WINNOW_LLM_MODEL). Saving here stores them as settings.',
+  settings: 'Saved here, in this data folder’s settings; a field left blank falls back to the environment.',
+  environment:
+    'From the environment (OPENAI_BASE_URL, OPENAI_API_KEY, WINNOW_LLM_MODEL, WINNOW_EMBED_MODEL). Values saved here take precedence, field by field.',
   none: 'Nothing is configured: Winnow works offline with its built-in embedder and keyword names.',
 };
 
@@ -49,7 +50,8 @@ export function LlmSettingsForm(): ReactElement {
       {status === 'error' ? <ErrorNote message={error ?? 'Settings could not be loaded.'} onRetry={() => void load()} /> : null}
       <p className="muted">
         An OpenAI-compatible endpoint (OpenAI, or a local server such as Ollama or LM Studio) lets Winnow embed with a stronger model
-        and name clusters with descriptions and rules. Everything else works offline.
+        and name clusters with descriptions and rules. Everything else works offline. For OpenAI itself, a key without a base URL is
+        enough.
       </p>
       <div className="form-grid">
         <label htmlFor="llm-base-url">Base URL</label>

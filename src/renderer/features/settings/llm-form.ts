@@ -30,7 +30,6 @@ export function toInput(d: LlmDraft): LlmSettingsInput {
 export function draftProblem(d: LlmDraft): string | null {
   const url = d.baseUrl.trim();
   if (url !== '' && !/^https?:\/\/[^\s/]+/i.test(url)) return 'The base URL must start with http:// or https://, e.g. http://localhost:11434/v1.';
-  if (url === '' && (d.model.trim() !== '' || d.embeddingModel.trim() !== '')) return 'Models need an endpoint: give the base URL too.';
   return null;
 }
 
