@@ -112,3 +112,24 @@ describe('clustering', () => {
     expect((await call(core, 'clusters.map', {})).total).toBe(180);
   });
 });
+
+describe('the cluster map sample', () => {
+  it('returns exactly the number of points asked for, spread over all rows', async () => {
+    const dir = makeTempDir();
+    const core = createCore({ dataDir: dir.path });
+    try {
+      writeCorpus(join(dir.path, 'a.jsonl'), 0, 60);
+      await settle(core, (await call(core, 'imports.start', { paths: [join(dir.path, 'a.jsonl')] })).jobId);
+      await settle(core, (await call(core, 'clusters.run', {})).jobId);
+      const map = await call(core, 'clusters.map', { maxPoints: 150 });
+      expect(map.total).toBe(240);
+      expect(map.points).toHaveLength(150);
+      const ids = map.points.map(([rowId]) => rowId);
+      expect(new Set(ids).size).toBe(150);
+      expect(Math.max(...ids) - Math.min(...ids)).toBeGreaterThan(200);
+    } finally {
+      await core.close();
+      dir.remove();
+    }
+  });
+});

@@ -268,15 +268,16 @@ export class ClusterRepository {
     };
   }
 
-  /** Every member's map position; sampled evenly by row id when there are more than `maxPoints`. */
+  /** Every member's map position; an even sample of exactly `maxPoints` by row id when there are more. */
   mapPoints(runId: number, maxPoints: number): { total: number; points: [number, number, number, number | null][] } {
     const total = (this.db.prepare('SELECT COUNT(*) AS n FROM cluster_members WHERE run_id = ?').get(runId) as { n: number }).n;
-    const step = Math.max(1, Math.ceil(total / maxPoints));
+    const keep = Math.min(total, maxPoints);
+    // Row k is kept when floor(k·keep/total) steps up: exactly `keep` rows, spread evenly.
     const rows = this.db
       .prepare(`SELECT row_id, x, y, cluster_id FROM (SELECT row_id, x, y, cluster_id, ROW_NUMBER() OVER (ORDER BY row_id) AS k
-        FROM cluster_members WHERE run_id = ?) WHERE (k - 1) % ? = 0`)
+        FROM cluster_members WHERE run_id = ?) WHERE (k * CAST(? AS INTEGER)) / CAST(? AS INTEGER) > ((k - 1) * CAST(? AS INTEGER)) / CAST(? AS INTEGER)`)
       .raw()
-      .all(runId, step) as [number, number, number, number | null][];
+      .all(runId, keep, total, keep, total) as [number, number, number, number | null][];
     return { total, points: rows };
   }
 
