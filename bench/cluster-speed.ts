@@ -19,6 +19,8 @@ export interface SpeedResult {
   /** The same plus the map. */
   totalWithLayout: number;
   peakRssMb: number;
+  /** CPU seconds (user + system, all threads) of the measured phases: independent of other load on the machine. */
+  cpuSeconds: number;
   clusters: number;
   groups: number;
   outlierShare: number;
@@ -33,6 +35,7 @@ export async function runSpeed(n: number): Promise<SpeedResult> {
     const r = await f();
     return [r, (performance.now() - t) / 1000];
   };
+  const cpu0 = process.cpuUsage();
   const [e, fit] = await time(() => fitBuiltinEmbedder(texts));
   const [v, embed] = await time(() => e.embed(texts));
   const d = e.dimensions;
@@ -44,6 +47,7 @@ export async function runSpeed(n: number): Promise<SpeedResult> {
     return [fine, groups];
   });
   const [, layout] = await time(() => layout2d(v, n, d));
+  const cpu = process.cpuUsage(cpu0);
   const total = fit + embed + cluster + name;
   return {
     rows: n,
@@ -53,6 +57,7 @@ export async function runSpeed(n: number): Promise<SpeedResult> {
     total,
     totalWithLayout: total + layout,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     clusters: c.clusters.length,
     groups: c.topLevel.length,
     outlierShare: c.outlierShare,

@@ -82,7 +82,7 @@ function checkShape(c: Clustering, n: number): void {
   let outliers = 0;
   for (const l of c.labels) if (l === -1) outliers++;
   expect(sized + outliers).toBe(n);
-  expect(c.outlierShare).toBeCloseTo(outliers / n, 10);
+  expect(c.outlierShare).toBeCloseTo(n === 0 ? 0 : outliers / n, 10);
   // Every cluster sits in exactly one top-level group.
   const children = c.topLevel.flatMap((g) => g.childIds).sort((a, b) => a - b);
   expect(children).toEqual([...ids].sort((a, b) => a - b));
@@ -222,6 +222,24 @@ describe('clustering Gaussian blobs (vector space)', () => {
     }, 100);
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
     expect(Date.now() - abortedAt).toBeLessThan(500);
+  });
+});
+
+describe('tiny inputs', () => {
+  it('clusters, lays out and names 0 to 3 rows without failing', async () => {
+    const texts = ['refund my order', 'refund my card payment', 'weather in Paris'];
+    const e = await fitBuiltinEmbedder(texts);
+    for (let n = 0; n <= 3; n++) {
+      const v = e.embedSync(texts.slice(0, n));
+      const c = await clusterVectors(v, n, e.dimensions);
+      checkShape(c, n);
+      expect(c.clusters.length).toBe(n === 0 ? 0 : 1);
+      const xy = await layout2d(v, n, e.dimensions);
+      expect(xy.length).toBe(2 * n);
+      expect(xy.every(Number.isFinite)).toBe(true);
+      const names = await nameClustersOffline(texts.slice(0, n), c.labels);
+      expect(names.length).toBe(new Set(Array.from(c.labels).filter((l) => l >= 0)).size);
+    }
   });
 });
 
