@@ -86,6 +86,17 @@ describe('chat client', () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  it('asks again without JSON mode when the server rejects response_format', async () => {
+    server.failures['/v1/chat/completions'] = [{ status: 400, body: { error: { message: "'response_format.type' must be 'json_schema' or 'text'", type: 'invalid_request_error' } } }];
+    const client = new ChatClient(endpoint);
+    const r = await client.chat({ messages: [{ role: 'user', content: 'json please' }], json: true });
+    expect(r.text).toMatch(/^reply/);
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[1]!.body.response_format).toBeUndefined();
+    await client.chat({ messages: [{ role: 'user', content: 'again' }], json: true });
+    expect(server.requests[2]!.body.response_format).toBeUndefined();
+  });
+
   it('gives up after maxRetries and rejects when aborted', async () => {
     server.failures['/v1/chat/completions'] = [{ status: 500 }, { status: 500 }, { status: 500 }];
     const client = new ChatClient(endpoint, { maxRetries: 1, baseDelayMs: 5 });

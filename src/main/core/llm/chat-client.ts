@@ -1,7 +1,7 @@
 // A small OpenAI-compatible chat client: concurrency limit, retries with 429 back-off, AbortSignal,
 // cache, and a record of tokens, cost and latency per call. Imports: openai, sibling llm modules.
 
-import OpenAI from 'openai';
+import OpenAI, { APIError } from 'openai';
 import { chatCacheKey, type ChatCache } from './chat-cache.ts';
 import { Limiter } from './limiter.ts';
 import type { LlmEndpoint } from './llm-config.ts';
@@ -17,7 +17,10 @@ export interface ChatRequest {
   messages: ChatMessageIn[];
   temperature?: number;
   maxTokens?: number;
-  /** Ask for a JSON object (response_format json_object); servers that ignore it still get parsed leniently. */
+  /**
+   * Ask for a JSON object (response_format json_object). A server that rejects the option gets the
+   * request again without it (and never again from this client); callers parse replies leniently anyway.
+   */
   json?: boolean;
 }
 
@@ -68,6 +71,8 @@ export class ChatClient {
   readonly #limiter: Limiter;
   readonly #opts: ChatClientOptions;
   readonly #totals: ChatTotals = { calls: 0, cachedCalls: 0, promptTokens: 0, completionTokens: 0, cost: 0, costIncomplete: false, latencyMs: 0 };
+  /** Set when the server rejected response_format (LM Studio accepts only json_schema): later calls omit it. */
+  #jsonModeUnsupported = false;
 
   constructor(endpoint: LlmEndpoint, opts: ChatClientOptions = {}) {
     this.endpoint = endpoint;
@@ -82,29 +87,39 @@ export class ChatClient {
   }
 
   async chat(req: ChatRequest, signal?: AbortSignal): Promise<ChatResult> {
-    const body = {
+    const base = {
       model: this.endpoint.model,
       messages: req.messages,
       temperature: req.temperature ?? 0,
       ...(req.maxTokens !== undefined ? { max_tokens: req.maxTokens } : {}),
-      ...(req.json ? { response_format: { type: 'json_object' as const } } : {}),
     };
-    const key = chatCacheKey(this.endpoint.baseUrl, body);
+    const withJson = { ...base, ...(req.json ? { response_format: { type: 'json_object' as const } } : {}) };
+    // The cache key ignores JSON mode, which only shapes how the same answer is asked for.
+    const key = chatCacheKey(this.endpoint.baseUrl, base);
     const hit = await this.#opts.cache?.get(key);
     // A cache hit costs nothing now; its original cost was counted when it was first fetched.
     if (hit) return this.#record({ ...hit, cost: 0, latencyMs: 0, cached: true }, 0);
     let retries = 0;
     return this.#limiter.run(async () => {
       const t0 = performance.now();
-      const res = await withRetry(() => this.#client.chat.completions.create(body, { signal }), {
-        maxRetries: this.#opts.maxRetries ?? 4,
-        baseDelayMs: this.#opts.baseDelayMs,
-        signal,
-        onRetry: ({ delayMs, status }) => {
-          retries++;
-          if (status === 429) this.#limiter.pauseFor(delayMs);
-        },
-      });
+      const send = (body: typeof withJson) =>
+        withRetry(() => this.#client.chat.completions.create(body, { signal }), {
+          maxRetries: this.#opts.maxRetries ?? 4,
+          baseDelayMs: this.#opts.baseDelayMs,
+          signal,
+          onRetry: ({ delayMs, status }) => {
+            retries++;
+            if (status === 429) this.#limiter.pauseFor(delayMs);
+          },
+        });
+      let res;
+      try {
+        res = await send(req.json && !this.#jsonModeUnsupported ? withJson : base);
+      } catch (e) {
+        if (!(req.json && !this.#jsonModeUnsupported && e instanceof APIError && e.status === 400 && /response_format|json/i.test(e.message))) throw e;
+        this.#jsonModeUnsupported = true;
+        res = await send(base);
+      }
       const latencyMs = performance.now() - t0;
       const text = res.choices[0]?.message?.content ?? '';
       const usage = { promptTokens: res.usage?.prompt_tokens ?? 0, completionTokens: res.usage?.completion_tokens ?? 0 };
