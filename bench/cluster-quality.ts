@@ -37,8 +37,12 @@ export interface QualityResult {
   baseline: Scores;
   /** Stronger baseline: Winnow's own vectors + spherical k-means, k = true (mean over 3 seeds). */
   embeddingKMeans: Scores;
+  /** The coarser ↔ finer knob: clusters found and ARI (-1) at each granularity. */
+  sweep: { granularity: number; resolution: number; clusters: number; ari: number; outlierShare: number }[];
   seconds: { embed: number; cluster: number };
 }
+
+export const SWEEP = [-1, -0.5, 0, 0.5, 1];
 
 const score = (truth: string[], pred: ArrayLike<number>): Scores => ({ ari: adjustedRandIndex(truth, pred), nmi: normalizedMutualInfo(truth, pred) });
 const mean = (xs: Scores[]): Scores => ({ ari: xs.reduce((s, x) => s + x.ari, 0) / xs.length, nmi: xs.reduce((s, x) => s + x.nmi, 0) / xs.length });
@@ -65,6 +69,11 @@ export async function runQuality(name: CorpusName, log: (s: string) => void): Pr
     const parent = new Map(main.clusters.map((x) => [x.id, x.parent]));
     topLevel = score(c.coarse, Int32Array.from(main.nearest, (id) => parent.get(id)!));
   }
+  const sweep: QualityResult['sweep'] = [];
+  for (const granularity of SWEEP) {
+    const r = granularity === 0 ? main : await clusterVectors(v, n, e.dimensions, { seed: 42, granularity });
+    sweep.push({ granularity, resolution: r.params.resolution, clusters: r.clusters.length, ari: adjustedRandIndex(c.labels, r.labels), outlierShare: r.outlierShare });
+  }
   log(`  ${name}: Winnow done (${main.clusters.length} clusters); baselines …`);
   const X = tfidf(c.texts);
   const baseline = mean([1, 2, 3].map((seed) => score(c.labels, sparseKMeans(X, trueK, seed).labels)));
@@ -84,6 +93,7 @@ export async function runQuality(name: CorpusName, log: (s: string) => void): Pr
     topLevel,
     baseline,
     embeddingKMeans,
+    sweep,
     seconds: { embed: embedS, cluster: clusterS },
   };
 }
