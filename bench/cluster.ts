@@ -155,7 +155,7 @@ function speedRows(s: SpeedSummary[]): { header: string[]; rows: Cell[][] } {
 
 function markdown(q: QualityResult[], t: TextModeResult[], s: SpeedSummary[]): string {
   const parts: string[] = ['## Clustering (built-in embedder, automatic granularity)', ''];
-  parts.push(`Measured by \`npm run bench -- cluster\` on ${new Date().toISOString().slice(0, 10)}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}. One run each; other work may have been running on the machine.`, '');
+  parts.push(`Measured by \`npm run bench -- cluster\` on ${new Date().toISOString().slice(0, 10)}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}. Quality runs are deterministic (one run each); speed shows the fastest and the median of repeated runs, since other work may share the machine.`, '');
   const v = verdict(q, s);
   if (v.length > 0) parts.push('### Against the issue\'s bars', '', ...v, '');
   if (q.length > 0) {
