@@ -71,11 +71,6 @@ export function normalizedMutualInfo(truth: ArrayLike<string | number>, pred: Ar
   return denom === 0 ? 0 : Math.max(0, mi / denom);
 }
 
-/** Outliers (-1) become one shared "-1" cluster. */
-export function outliersAsOneLabel(labels: Int32Array): Int32Array {
-  return labels;
-}
-
 /** Outliers (-1) become singletons: each its own cluster, so they form no pairs at all. */
 export function outliersAsSingletons(labels: Int32Array): Int32Array {
   const out = new Int32Array(labels.length);

@@ -52,14 +52,6 @@ export function fuzzyGraph(nb: Neighbours, n: number): Graph {
   return symmetrize(indices, w, n, k, (a, b) => a + b - a * b);
 }
 
-/** Plain similarity-weighted kNN graph (negative similarities dropped); directions combined by max. */
-export function similarityGraph(nb: Neighbours, n: number): Graph {
-  const { indices, sims, k } = nb;
-  const w = new Float64Array(n * k);
-  for (let i = 0; i < n * k; i++) w[i] = indices[i]! >= 0 ? Math.max(0, sims[i]!) : 0;
-  return symmetrize(indices, w, n, k, (a, b) => Math.max(a, b));
-}
-
 /** Merges directed kNN weights (i -> j, and j -> i where present) into one undirected edge each. */
 function symmetrize(indices: Int32Array, w: Float64Array, n: number, k: number, combine: (a: number, b: number) => number): Graph {
   // Collect both directions, sort by (row, col), then combine duplicates.

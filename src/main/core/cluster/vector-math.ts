@@ -1,12 +1,6 @@
 // Small dense-vector helpers shared by the clustering modules.
 // Imports: nothing. Typed-array reads use `!`: indices stay in range by construction.
 
-export function dot(a: Float32Array, ao: number, b: Float32Array, bo: number, d: number): number {
-  let s = 0;
-  for (let t = 0; t < d; t++) s += a[ao + t]! * b[bo + t]!;
-  return s;
-}
-
 /** L2-normalises `d` values in place at `offset`; a zero vector stays zero. */
 export function normalizeAt(v: Float32Array | Float64Array, offset: number, d: number): void {
   let s = 0;

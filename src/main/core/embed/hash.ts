@@ -25,10 +25,3 @@ export function fmix(h: number): number {
   h ^= h >>> 16;
   return h >>> 0;
 }
-
-/** Hash of a string's UTF-16 code units (used by tests and callers that hash whole tokens). */
-export function hashString(s: string, seed: number): number {
-  let h = seed;
-  for (let i = 0; i < s.length; i++) h = mix(h, s.charCodeAt(i));
-  return fmix(h ^ s.length);
-}
