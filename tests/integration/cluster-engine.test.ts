@@ -211,6 +211,14 @@ describe('clustering Gaussian blobs (vector space)', () => {
     expect(closest / (n - 45)).toBeGreaterThan(0.95);
   });
 
+  it('treats unnormalised input as its unit vectors', async () => {
+    const scaled = Float32Array.from(v, (x, i) => x * (1 + (Math.floor(i / d) % 5)));
+    const again = await clusterVectors(scaled, n, d);
+    expect(Array.from(again.labels)).toEqual(Array.from(c.labels));
+    const a = await assignVectors(scaled, n, c);
+    expect(Array.from(a.labels)).toEqual(Array.from(c.labels));
+  });
+
   it('rejects with AbortError when cancelled', async () => {
     const big = blobs(10, 2000, 0, 64, 0.1, 9);
     const ac = new AbortController();

@@ -1,8 +1,9 @@
 // Places rows into an existing clustering without re-clustering: nearest centroid, calibrated score, outlier rule.
-// Imports: ./membership.ts, ./types.ts. Typed-array reads use `!`: indices stay in range by construction.
+// Imports: ./membership.ts, ./types.ts, ./vector-math.ts. Typed-array reads use `!`: indices stay in range by construction.
 
 import { isOutlier, membershipScore, topTwo, type TopTwo } from './membership.ts';
 import type { Calibration, ClusterModel } from './types.ts';
+import { unitRows } from './vector-math.ts';
 
 export interface Assignment {
   /** Cluster id per row; -1 = outlier. */
@@ -37,9 +38,10 @@ export function labelRows(tt: TopTwo, ids: ArrayLike<number>, cal: readonly Cali
  * Assigns n new rows (L2-normalised, same embedder as the clustering) to the clustering's clusters.
  * On the rows it was built from, this reproduces the clustering's own labels and scores.
  */
-export function assignVectorsSync(vectors: Float32Array, n: number, model: ClusterModel, threads = 0): Assignment {
+export function assignVectorsSync(input: Float32Array, n: number, model: ClusterModel, threads = 0): Assignment {
   const d = model.dims;
-  if (vectors.length < n * d) throw new Error(`assignVectors: expected ${n * d} floats, got ${vectors.length}`);
+  if (input.length < n * d) throw new Error(`assignVectors: expected ${n * d} floats, got ${input.length}`);
+  const vectors = unitRows(input, n, d);
   const k = model.clusters.length;
   if (k === 0 || n === 0) {
     return { labels: new Int32Array(n).fill(-1), nearest: new Int32Array(n).fill(-1), scores: new Float32Array(n) };

@@ -11,7 +11,7 @@ import { labelRows } from './assign.ts';
 import { calibrate, DEFAULT_OUTLIER_Z, topTwo } from './membership.ts';
 import { groupClusters } from './top-level.ts';
 import type { ClusterOptions, ClusterParams, ClusterSummary, Clustering, Progress, TopLevelGroup } from './types.ts';
-import { normalizeAt } from './vector-math.ts';
+import { normalizeAt, unitRows } from './vector-math.ts';
 import { knnGraph } from './vector-search.ts';
 
 export interface RunControl {
@@ -27,8 +27,9 @@ export interface RunControl {
  */
 const DIFFUSE_RATIO = 0.4;
 
-export function clusterVectorsSync(vectors: Float32Array, n: number, d: number, opts: ClusterOptions = {}, ctl: RunControl = {}): Clustering {
-  if (vectors.length < n * d) throw new Error(`clusterVectors: expected ${n * d} floats, got ${vectors.length}`);
+export function clusterVectorsSync(input: Float32Array, n: number, d: number, opts: ClusterOptions = {}, ctl: RunControl = {}): Clustering {
+  if (input.length < n * d) throw new Error(`clusterVectors: expected ${n * d} floats, got ${input.length}`);
+  const vectors = unitRows(input, n, d);
   const granularity = opts.granularity ?? 0;
   const params: ClusterParams = {
     granularity,

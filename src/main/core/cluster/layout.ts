@@ -6,6 +6,7 @@ import { createRng, sampleIndices } from '../embed/random.ts';
 import { gatherRows } from './dedupe.ts';
 import { fuzzyGraph } from './graph.ts';
 import { optimizeLayout } from './umap-sgd.ts';
+import { unitRows } from './vector-math.ts';
 import { exactNeighbours, knnGraph, type Neighbours } from './vector-search.ts';
 import usearch from 'usearch';
 
@@ -26,9 +27,10 @@ export interface LayoutOptions {
  * sample's first two principal components (umap-js starts from random positions), which keeps the
  * global arrangement stable between runs and needs fewer epochs.
  */
-export function layout2dSync(vectors: Float32Array, n: number, d: number, opts: LayoutOptions = {}): Float32Array {
+export function layout2dSync(input: Float32Array, n: number, d: number, opts: LayoutOptions = {}): Float32Array {
   const out = new Float32Array(n * 2);
   if (n === 0) return out;
+  const vectors = unitRows(input, n, d);
   const seed = opts.seed ?? 42;
   const sample = sampleIndices(n, opts.sampleSize ?? 10_000, seed);
   const m = sample.length;

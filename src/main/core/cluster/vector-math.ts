@@ -25,3 +25,21 @@ export function centroidsOf(vectors: Float32Array, d: number, labels: Int32Array
   for (let c = 0; c < k; c++) normalizeAt(sums, c * d, d);
   return { centroids: Float32Array.from(sums), sizes };
 }
+
+/**
+ * The rows as unit vectors: the same array when they already are (the embedders' contract), else a
+ * normalised copy, so inner products are cosines whatever the caller passed.
+ */
+export function unitRows(vectors: Float32Array, n: number, d: number): Float32Array {
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    const o = i * d;
+    for (let t = 0; t < d; t++) s += vectors[o + t]! * vectors[o + t]!;
+    if (Math.abs(s - 1) > 1e-3 && s > 0) {
+      const copy = vectors.slice(0, n * d);
+      for (let r = i; r < n; r++) normalizeAt(copy, r * d, d);
+      return copy;
+    }
+  }
+  return vectors;
+}
