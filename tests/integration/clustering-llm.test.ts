@@ -2,17 +2,11 @@
 // client talking to a local fake server on 127.0.0.1, configured from the environment as the CLI is.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel, CommandInput, CommandOutput } from '../../src/shared/contract/index.ts';
 import { type Core, createCore } from '../../src/main/core/create-core.ts';
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '../support/fake-openai-server.ts';
 import { writeCorpus } from '../support/intent-corpus.ts';
+import { call } from '../support/call.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
-
-async function call<C extends Channel>(core: Core, channel: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
-  const result = await core.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as CommandOutput<C>;
-}
 
 describe('clustering with an OpenAI-compatible endpoint', () => {
   let dir: ReturnType<typeof makeTempDir>;

@@ -1,16 +1,11 @@
 // Clustering through the core's commands: run, list, members, map, rename, merge, split, assign, similar rows.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel, ClusterInfo, CommandInput, CommandOutput } from '../../src/shared/contract/index.ts';
+import type { ClusterInfo } from '../../src/shared/contract/index.ts';
 import { type Core, createCore } from '../../src/main/core/create-core.ts';
 import { INTENTS, writeCorpus } from '../support/intent-corpus.ts';
+import { call } from '../support/call.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
-
-async function call<C extends Channel>(core: Core, channel: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
-  const result = await core.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as CommandOutput<C>;
-}
 
 async function settle(core: Core, jobId: number): Promise<void> {
   const job = await core.jobs.waitFor(jobId);

@@ -6,18 +6,13 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeOpenAiTraces } from '../../bench/import-data.ts';
-import type { Channel, CommandInput, CommandOutput, Job } from '../../src/shared/contract/index.ts';
+import type { Job } from '../../src/shared/contract/index.ts';
 import { type Core, createCore } from '../../src/main/core/create-core.ts';
+import { call } from '../support/call.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 import { repoRoot } from '../support/shared-data.ts';
 
 const fixture = join(repoRoot, 'tests/fixtures/import/mixed-quality.jsonl');
-
-async function call<C extends Channel>(core: Core, channel: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
-  const result = await core.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as CommandOutput<C>;
-}
 
 async function importAndWait(core: Core, paths: string[], multiTurn: 'split' | 'keep' = 'split'): Promise<Job> {
   const { jobId } = await call(core, 'imports.start', { paths, multiTurn });
