@@ -314,8 +314,4 @@ export class ClusterRepository {
         .all(runId) as [number][]
     ).map(([id]) => id);
   }
-
-  get database(): Database {
-    return this.db;
-  }
 }
