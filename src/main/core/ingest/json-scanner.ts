@@ -1,9 +1,9 @@
 // Owns: a streaming, depth-tracking byte scanner that slices a JSON document into its records without parsing it:
 // the elements of a top-level array, or a sequence of top-level values. Memory is bounded by the record limit.
-// Imports: ingest types (the size limit).
+// Imports: ingest types (the size limit), pending-record.
 
 import { MAX_RECORD_BYTES } from './types.ts';
-import { TOO_LONG_HEAD_BYTES } from './line-splitter.ts';
+import { PendingRecord } from './pending-record.ts';
 
 export interface ValueSink {
   /** One value's bytes (only valid during the call); `line` is where it starts, `end` the offset just past it. */
@@ -19,7 +19,7 @@ const BACKSLASH = 92;
 export class JsonScanner {
   private readonly sink: ValueSink;
   private readonly mode: ScanMode;
-  private readonly limit: number;
+  private readonly pending: PendingRecord;
   /** Current physical line (1-based) at the scan position. */
   line: number;
   private inArray: boolean;
@@ -30,10 +30,6 @@ export class JsonScanner {
   private carriedBackslashes = 0;
   private stack: number[] = [];
   private valueLine = 0;
-  private parts: Buffer[] = [];
-  private pendingLength = 0;
-  private skipping = false;
-  private head: Buffer | null = null;
 
   /** `insideArray`: resuming in array mode after the opening bracket was already read. */
   constructor(sink: ValueSink, mode: ScanMode, line: number, insideArray: boolean, limit = MAX_RECORD_BYTES) {
@@ -41,7 +37,7 @@ export class JsonScanner {
     this.mode = mode;
     this.line = line;
     this.inArray = insideArray;
-    this.limit = limit;
+    this.pending = new PendingRecord(limit);
   }
 
   push(bytes: Buffer, offset: number): void {
@@ -141,7 +137,7 @@ export class JsonScanner {
       }
       i++;
     }
-    if (this.inValue && segStart >= 0) this.keep(bytes.subarray(segStart, n));
+    if (this.inValue && segStart >= 0) this.pending.keep(bytes.subarray(segStart, n));
   }
 
   /** At end of input: a value still open (truncated file) is emitted as is and will fail to parse. */
@@ -161,58 +157,12 @@ export class JsonScanner {
   }
 
   private finish(tail: Buffer, end: number): void {
-    const length = this.pendingLength + tail.length;
-    if (this.skipping) this.topUp(tail);
-    if (this.skipping || length > this.limit) {
-      this.sink.tooLong(this.head ?? this.headOf(tail), length, this.valueLine, end);
-    } else if (this.parts.length > 0) {
-      this.parts.push(tail);
-      this.sink.value(Buffer.concat(this.parts, length), this.valueLine, end);
-    } else {
-      this.sink.value(tail, this.valueLine, end);
-    }
+    const record = this.pending.complete(tail);
+    if ('bytes' in record) this.sink.value(record.bytes, this.valueLine, end);
+    else this.sink.tooLong(record.head, record.length, this.valueLine, end);
     this.inValue = false;
     this.inLiteral = false;
     this.inString = false;
     this.stack.length = 0;
-    this.parts = [];
-    this.pendingLength = 0;
-    this.skipping = false;
-    this.head = null;
-  }
-
-  private keep(rest: Buffer): void {
-    if (this.skipping) {
-      this.topUp(rest);
-      this.pendingLength += rest.length;
-      return;
-    }
-    if (this.pendingLength + rest.length > this.limit) {
-      this.head = this.headOf(rest);
-      this.skipping = true;
-      this.parts = [];
-      this.pendingLength += rest.length;
-      return;
-    }
-    this.parts.push(Buffer.from(rest));
-    this.pendingLength += rest.length;
-  }
-
-  /** A head cut short (limit below the head size) is filled up from later bytes, so chunking never changes it. */
-  private topUp(segment: Buffer): void {
-    const head = this.head as Buffer;
-    if (head.length < TOO_LONG_HEAD_BYTES) this.head = Buffer.concat([head, segment.subarray(0, TOO_LONG_HEAD_BYTES - head.length)]);
-  }
-
-  private headOf(tail: Buffer): Buffer {
-    const pieces: Buffer[] = [];
-    let length = 0;
-    for (const part of [...this.parts, tail]) {
-      if (length >= TOO_LONG_HEAD_BYTES) break;
-      const piece = part.subarray(0, TOO_LONG_HEAD_BYTES - length);
-      pieces.push(piece);
-      length += piece.length;
-    }
-    return Buffer.concat(pieces, length);
   }
 }
