@@ -1,49 +1,26 @@
 // Clusters end to end: the built window, bridged to the real core, clusters 120 imported prompts of four
 // clearly different intents, lists and maps the clusters, opens one (members, similar rows), renames it
 // (the name survives a reload), and leaves light/dark screenshots of the map and of Settings.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { createCore, type Core } from '../../src/main/core/create-core.ts';
 import type { Channel, CommandInput, CommandOutput, Job } from '../../src/shared/contract/index.ts';
 import { buildPointIndex, fitView, nearestPoint, packPoints, pointBounds, toScreen } from '../../src/renderer/features/clusters/map-geometry.ts';
 import { startFakeOpenAiServer } from '../support/fake-openai-server.ts';
-import { bridgeCore } from './support/core-bridge.ts';
-import { serveStatic, type StaticServer } from './support/static-server.ts';
+import { useE2eEnv } from './support/e2e-env.ts';
 
 const SHOTS = resolve('test-results');
 const ROWS = 120;
 
-let server: StaticServer;
-let core: Core;
-let tmp: string;
-let stopEvents: () => void = () => {};
-
-test.beforeAll(async () => {
-  server = await serveStatic(resolve('out/renderer'));
-});
-test.afterAll(async () => {
-  await server?.close();
-});
-test.beforeEach(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'winnow-e2e-'));
-  core = createCore({
-    dataDir: join(tmp, 'data'),
-    // The developer's OPENAI_* variables must not leak into what the screens show.
-    env: {},
-    // The window seals keys with the OS keychain (safeStorage); this test stands in for the OS only.
-    secrets: { encrypt: (plain) => `sealed:${Buffer.from(plain).toString('base64')}`, decrypt: (sealed) => Buffer.from(sealed.slice(7), 'base64').toString() },
-  });
-});
-test.afterEach(async () => {
-  stopEvents();
-  await core?.close();
-  rmSync(tmp, { recursive: true, force: true });
+const env = useE2eEnv({
+  // The developer's OPENAI_* variables must not leak into what the screens show.
+  env: {},
+  // The window seals keys with the OS keychain (safeStorage); this test stands in for the OS only.
+  secrets: { encrypt: (plain) => `sealed:${Buffer.from(plain).toString('base64')}`, decrypt: (sealed) => Buffer.from(sealed.slice(7), 'base64').toString() },
 });
 
 async function call<C extends Channel>(channel: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
-  const result = await core.dispatch(channel, input);
+  const result = await env.core.dispatch(channel, input);
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   return result.value as CommandOutput<C>;
 }
@@ -137,13 +114,13 @@ test('clusters imported prompts, shows them listed and mapped, opens and renames
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
 
-  const imported = await settle((await call('imports.start', { paths: [writeIntentFixture(tmp)] })).jobId);
+  const imported = await settle((await call('imports.start', { paths: [writeIntentFixture(env.tmp)] })).jobId);
   expect(imported.status).toBe('succeeded');
   expect((await call('app.info', {})).rows).toBe(ROWS);
 
-  stopEvents = await bridgeCore(page, core);
+  await env.bridge(page);
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.goto(`${server.url}#/clusters`);
+  await page.goto(`${env.url}#/clusters`);
   await expect(page.locator('html')).toHaveAttribute('data-app-state', 'ready');
   const screen = page.getByTestId('clusters-screen');
 
@@ -295,13 +272,13 @@ test('merges and splits clusters, assigns rows imported later, and picks between
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
 
-  await settle((await call('imports.start', { paths: [writeIntentFixture(tmp)] })).jobId);
+  await settle((await call('imports.start', { paths: [writeIntentFixture(env.tmp)] })).jobId);
   const first = await settle((await call('clusters.run', { embedder: 'builtin', textMode: 'last-user', granularity: 0, nameWithLlm: false })).jobId);
   expect(first.status).toBe('succeeded');
 
-  stopEvents = await bridgeCore(page, core);
+  await env.bridge(page);
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.goto(`${server.url}#/clusters`);
+  await page.goto(`${env.url}#/clusters`);
   const screen = page.getByTestId('clusters-screen');
   await expect(screen).toHaveAttribute('data-clusters-state', 'ready');
   const clusterRows = page.locator('[data-testid="cluster-row"][data-level="cluster"]');
@@ -334,7 +311,7 @@ test('merges and splits clusters, assigns rows imported later, and picks between
   });
 
   await test.step('rows imported after the run are assigned to it', async () => {
-    const extra = join(tmp, 'more-weather.jsonl');
+    const extra = join(env.tmp, 'more-weather.jsonl');
     const cities = ['Quito', 'Reykjavik', 'Seville', 'Tunis', 'Utrecht', 'Valletta'];
     writeFileSync(
       extra,
@@ -384,10 +361,10 @@ test('clusters with an OpenAI-compatible endpoint and shows the LLM’s names, d
   // The one fake: an HTTP server speaking the OpenAI shapes, standing in for a remote model.
   const llm = await startFakeOpenAiServer();
   try {
-    await settle((await call('imports.start', { paths: [writeIntentFixture(tmp)] })).jobId);
-    stopEvents = await bridgeCore(page, core);
+    await settle((await call('imports.start', { paths: [writeIntentFixture(env.tmp)] })).jobId);
+    await env.bridge(page);
     await page.emulateMedia({ colorScheme: 'light' });
-    await page.goto(`${server.url}#/settings`);
+    await page.goto(`${env.url}#/settings`);
 
     await test.step('configure the endpoint in Settings', async () => {
       await expect(page.getByTestId('llm-form')).toHaveAttribute('data-state', 'ready');

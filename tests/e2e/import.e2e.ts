@@ -1,37 +1,13 @@
 // Import end to end: the built window, bridged to the real core, imports a JSONL export through the path
 // field, filters by a facet, opens a trace, shows the rejected line, and leaves light/dark screenshots.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { createCore, type Core } from '../../src/main/core/create-core.ts';
-import { bridgeCore } from './support/core-bridge.ts';
-import { serveStatic, type StaticServer } from './support/static-server.ts';
+import { useE2eEnv } from './support/e2e-env.ts';
 import { FIXTURE_EXPECT, writeTraceFixture } from './support/trace-fixture.ts';
 
-const RENDERER = resolve('out/renderer');
 const SHOTS = resolve('test-results');
 
-let server: StaticServer;
-let core: Core;
-let tmp: string;
-let stopEvents: () => void = () => {};
-
-test.beforeAll(async () => {
-  server = await serveStatic(RENDERER);
-});
-test.afterAll(async () => {
-  await server?.close();
-});
-test.beforeEach(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'winnow-e2e-'));
-  core = createCore({ dataDir: join(tmp, 'data') });
-});
-test.afterEach(async () => {
-  stopEvents();
-  await core?.close();
-  rmSync(tmp, { recursive: true, force: true });
-});
+const env = useE2eEnv();
 
 async function shot(page: Page, name: string): Promise<void> {
   // Finished transitions, so a theme switch right before the shot is fully applied.
@@ -44,9 +20,9 @@ test('imports a trace file, filters it, opens a trace and shows what was rejecte
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
 
-  stopEvents = await bridgeCore(page, core);
+  await env.bridge(page);
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.goto(server.url);
+  await page.goto(env.url);
   await expect(page.locator('html')).toHaveAttribute('data-app-state', 'ready');
   const indicator = page.getByTestId('jobs-indicator');
   await expect(indicator).toHaveAttribute('data-job-state', 'idle');
@@ -59,7 +35,7 @@ test('imports a trace file, filters it, opens a trace and shows what was rejecte
   });
 
   await test.step('import through the path field', async () => {
-    const file = writeTraceFixture(tmp);
+    const file = writeTraceFixture(env.tmp);
     await page.getByTestId('import-path').fill(file);
     await page.getByTestId('import-submit').click();
     await expect(indicator).toHaveAttribute('data-job-state', 'settled');

@@ -1,42 +1,19 @@
 // The traces table over a large import: keyset pages arrive as the user scrolls, and only the visible
 // rows are in the DOM (virtualization), so the window stays fast however many traces there are.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { writeOpenAiTraces } from '../../bench/import-data.ts';
-import { createCore, type Core } from '../../src/main/core/create-core.ts';
-import { bridgeCore } from './support/core-bridge.ts';
-import { serveStatic, type StaticServer } from './support/static-server.ts';
+import { useE2eEnv } from './support/e2e-env.ts';
 
 const TRACES = 20_000;
 
-let server: StaticServer;
-let core: Core;
-let tmp: string;
-let stopEvents: () => void = () => {};
-
-test.beforeAll(async () => {
-  server = await serveStatic(resolve('out/renderer'));
-});
-test.afterAll(async () => {
-  await server?.close();
-});
-test.beforeEach(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'winnow-e2e-'));
-  core = createCore({ dataDir: join(tmp, 'data') });
-});
-test.afterEach(async () => {
-  stopEvents();
-  await core?.close();
-  rmSync(tmp, { recursive: true, force: true });
-});
+const env = useE2eEnv();
 
 test('scrolling a 20,000-trace table fetches keyset pages and keeps the DOM small', async ({ page }) => {
-  const file = join(tmp, 'synthetic.jsonl');
+  const file = join(env.tmp, 'synthetic.jsonl');
   await writeOpenAiTraces(file, TRACES);
-  stopEvents = await bridgeCore(page, core);
-  await page.goto(server.url);
+  await env.bridge(page);
+  await page.goto(env.url);
   await expect(page.locator('html')).toHaveAttribute('data-app-state', 'ready');
 
   await page.getByTestId('import-path').fill(file);
