@@ -106,16 +106,10 @@ export class ImportRepository {
   }
 
   counters(fileId: number): FileCounters {
-    const r = this.db.prepare('SELECT * FROM import_files WHERE id = ?').get(fileId) as FileRecord;
-    return {
-      traces: r.traces,
-      rows: r.rows,
-      duplicates: r.duplicates,
-      blankLines: r.blank_lines,
-      rejected: r.rejected,
-      notices: r.notices,
-      formats: JSON.parse(r.formats_json) as Record<string, number>,
-    };
+    const { traces, rows, duplicates, blankLines, rejected, notices, formats } = toSummary(
+      this.db.prepare('SELECT * FROM import_files WHERE id = ?').get(fileId) as FileRecord,
+    );
+    return { traces, rows, duplicates, blankLines, rejected, notices, formats };
   }
 
   setStatus(fileId: number, status: ImportFileSummary['status'], error: string | null = null): void {
