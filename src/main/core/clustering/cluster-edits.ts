@@ -111,10 +111,14 @@ async function saveEdited(db: Database, loaded: Loaded, next: Clustering, retire
 }
 
 export async function mergeSavedClusters(db: Database, clusters: ClusterRepository, store: VectorStore, clusterIds: number[]): Promise<number> {
-  const runIds = new Set(clusterIds.map((id) => clusters.cluster(id)?.runId));
-  if (runIds.has(undefined)) throw new CommandError('not_found', `cluster ${clusterIds.find((id) => !clusters.cluster(id))} does not exist`);
+  const infos = clusterIds.map((id) => {
+    const info = clusters.cluster(id);
+    if (!info) throw new CommandError('not_found', `cluster ${id} does not exist`);
+    return info;
+  });
+  const runIds = new Set(infos.map((c) => c.runId));
   if (runIds.size !== 1) throw new CommandError('invalid_input', 'clusters from different runs cannot be merged');
-  if (clusterIds.some((id) => clusters.cluster(id)?.level !== 'cluster')) throw new CommandError('invalid_input', 'only fine clusters can be merged, not top-level groups');
+  if (infos.some((c) => c.level !== 'cluster')) throw new CommandError('invalid_input', 'only fine clusters can be merged, not top-level groups');
   const loaded = await loadClustering(db, clusters, store, [...runIds][0]!);
   const next = await mergeClusters(loaded.clustering, loaded.vectors, clusterIds);
   const survivor = clusterIds.find((id) => next.clusters.some((c) => c.id === id))!;
