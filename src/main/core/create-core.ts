@@ -75,7 +75,7 @@ export function createCore(options: CoreOptions): Core {
   };
 
   const jobs = new JobRunner(new JobRepository(db), events, now);
-  jobs.register(createImportJob(db, traces, imports, now));
+  jobs.register(createImportJob(db, imports, now));
   jobs.register(createClusterJob({ db, clusters, vectors, embedders, now, nameWithLlm }));
   jobs.register(createAssignJob(db, clusters, vectors, embedders));
   events.on((event) => {

@@ -22,7 +22,7 @@ interface RowRecord {
 
 /** All rows, or only `only` (sorted ids), with their texts. Rows of one trace arrive together, so each trace parses once. */
 export function loadRowTexts(db: Database, mode: TextMode, only?: readonly number[], signal?: AbortSignal): RowTexts {
-  const select = `SELECT r.id, r.trace_id, r.prompt_end, t.raw, t.format, t.normalized_json FROM rows r JOIN traces t ON t.id = r.trace_id`;
+  const select = `SELECT r.id, r.trace_id, r.prompt_end, x.raw, t.format, x.normalized_json FROM rows r JOIN traces t ON t.id = r.trace_id JOIN trace_raw x ON x.id = r.trace_id`;
   const records: Iterable<RowRecord> = only
     ? (function* () {
         const stmt = db.prepare(`${select} WHERE r.id = ?`);

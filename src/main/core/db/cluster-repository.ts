@@ -232,9 +232,10 @@ export class ClusterRepository {
     const keyset = after === null ? '' : borderlineFirst ? 'AND (m.score, m.row_id) > (?, ?)' : 'AND m.row_id > ?';
     const keysetParams = after === null ? [] : borderlineFirst ? [after.score, after.rowId] : [after.rowId];
     const records = this.db
-      .prepare(`SELECT m.row_id, m.cluster_id, m.score, r.trace_id, r.prompt_end, r.response_index, t.line, t.raw, t.format,
-          t.normalized_json, f.path
-        FROM cluster_members m JOIN rows r ON r.id = m.row_id JOIN traces t ON t.id = r.trace_id JOIN import_files f ON f.id = t.file_id
+      .prepare(`SELECT m.row_id, m.cluster_id, m.score, r.trace_id, r.prompt_end, r.response_index, t.line, x.raw, t.format,
+          x.normalized_json, f.path
+        FROM cluster_members m JOIN rows r ON r.id = m.row_id JOIN traces t ON t.id = r.trace_id JOIN trace_raw x ON x.id = r.trace_id
+          JOIN import_files f ON f.id = t.file_id
         WHERE m.run_id = ? AND ${scope} ${keyset} ORDER BY ${order} LIMIT ?`)
       .all(runId, ...scopeParams, ...keysetParams, limit) as {
       row_id: number;

@@ -9,6 +9,9 @@ import { ensureSecondaryIndexes } from './secondary-indexes.ts';
 export function openDatabase(file: string): Database {
   mkdirSync(dirname(file), { recursive: true });
   const db = new BetterSqlite3(file);
+  // Takes effect only when the file is new. 16 KB pages roughly halved commit time on the import benchmark
+  // against the default 4 KB, and WAL mode fixes the size once chosen.
+  db.pragma('page_size = 16384');
   db.pragma('journal_mode = WAL');
   // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the last commit.
   db.pragma('synchronous = NORMAL');

@@ -25,3 +25,30 @@ describe('migrate', () => {
     expect(names).not.toContain('ok');
   });
 });
+
+describe('migration 3 (raw text in its own table)', () => {
+  it('keeps every trace, its raw text, its rows and the cluster memberships that point at them', () => {
+    const db = new BetterSqlite3(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations.filter((m) => m.version <= 2));
+    db.exec(`
+      INSERT INTO import_files (id, path, file_format, size, status, imported_at) VALUES (1, 'a.jsonl', 'jsonl', 10, 'complete', 0);
+      INSERT INTO traces (id, file_id, line, content_hash, hash_key, format, raw, source_id, conversation_id, normalized_json,
+        model, row_count, notices, prompt_preview, response_preview)
+        VALUES (7, 1, 3, 'abc', 42, 'openai-chat', '{"messages":[]}', NULL, 'conv-1', NULL, 'gpt-4o', 2, 0, 'hi', 'hello');
+      INSERT INTO rows (id, trace_id, conversation_id, turn_index, prompt_end, response_index) VALUES (11, 7, 'conv-1', 0, 2, 2), (12, 7, 'conv-1', 1, 4, 4);
+      INSERT INTO cluster_runs (id, created_at, embedder, params_json, outlier_z, dims, rows, outliers) VALUES (1, 0, 'builtin', '{}', 3, 8, 2, 0);
+      INSERT INTO cluster_members (run_id, row_id, score, x, y) VALUES (1, 12, 0.5, 0, 0);
+    `);
+    expect(migrate(db)).toEqual([3]);
+    expect(db.prepare('SELECT id, hash_key, model, conversation_id, prompt_preview FROM traces').get()).toEqual({
+      id: 7, hash_key: 42, model: 'gpt-4o', conversation_id: 'conv-1', prompt_preview: 'hi',
+    });
+    expect(db.prepare('SELECT id, raw, normalized_json FROM trace_raw').get()).toEqual({ id: 7, raw: '{"messages":[]}', normalized_json: null });
+    expect(db.prepare('SELECT id, trace_id, turn_index FROM rows ORDER BY id').raw().all()).toEqual([[11, 7, 0], [12, 7, 1]]);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    // The rebuilt tables still enforce their references.
+    expect(() => db.prepare('INSERT INTO rows (trace_id, turn_index, prompt_end) VALUES (999, 0, 1)').run()).toThrow(/FOREIGN KEY/);
+  });
+});

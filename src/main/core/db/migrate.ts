@@ -23,15 +23,26 @@ export function migrate(db: Database, migrations: Migration[] = allMigrations): 
       if (existing !== sum) throw new Error(`migration ${migration.version} (${migration.name}) was changed after it was applied`);
       continue;
     }
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
-        migration.version,
-        migration.name,
-        sum,
-        Date.now(),
-      );
-    })();
+    // SQLite ignores this pragma inside a transaction, so it is switched around it.
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    if (migration.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        if (migration.rebuildsTables) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0) throw new Error(`migration ${migration.version} (${migration.name}) broke ${broken.length} foreign keys`);
+        }
+        db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
+          migration.version,
+          migration.name,
+          sum,
+          Date.now(),
+        );
+      })();
+    } finally {
+      if (migration.rebuildsTables) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+    }
     newlyApplied.push(migration.version);
   }
   return newlyApplied;

@@ -1,8 +1,8 @@
-// Reads and writes traces and their rows: batch insert with dedup, keyset pages, facets, detail.
-// Imports: better-sqlite3 types, trace-filter, contract and ingest types, previews.
-import type { Database, Statement } from 'better-sqlite3';
+// Reads traces and their rows: keyset pages, facets, detail (trace-writer.ts writes them).
+// Imports: better-sqlite3 types, trace-filter, contract types, the content hash, stored-trace.
+import type { Database } from 'better-sqlite3';
 import type { FacetCounts, FacetName, TraceDetail, TraceFilter, TraceSummary } from '../../../shared/contract/index.ts';
-import type { ProjectedTrace } from '../imports/import-projection.ts';
+import { contentHash } from '../ingest/index.ts';
 import { storedTrace } from '../imports/stored-trace.ts';
 import { FACET_COLUMNS, buildTraceWhere } from './trace-filter.ts';
 
@@ -51,38 +51,9 @@ const toSummary = (r: SummaryRecord): TraceSummary => ({
 
 export class TraceRepository {
   private readonly db: Database;
-  private readonly insertTrace: Statement;
-  private readonly insertRow: Statement;
 
   constructor(db: Database) {
     this.db = db;
-    this.insertTrace = db.prepare(`INSERT OR IGNORE INTO traces (
-      file_id, line, content_hash, hash_key, format, raw, source_id, conversation_id, normalized_json,
-      environment, task, provider, model, status, timestamp, latency_ms, prompt_tokens, completion_tokens,
-      total_tokens, cost, finish_reason, row_count, notices, prompt_preview, response_preview)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    this.insertRow = db.prepare(
-      'INSERT INTO rows (trace_id, conversation_id, turn_index, prompt_end, response_index) VALUES (?, ?, ?, ?, ?)',
-    );
-  }
-
-  /**
-   * Inserts one trace and its rows unless a trace with the same content hash exists.
-   * Returns the number of rows written, or null for a duplicate. Call inside a transaction.
-   */
-  insert(fileId: number, t: ProjectedTrace): number | null {
-    const rowCount = t.rows.length / 3;
-    const result = this.insertTrace.run(
-      fileId, t.line, t.hash, t.hashKey, t.format, t.raw, t.sourceId, t.conversationId, t.normalized,
-      ...t.facets, rowCount, t.notices, t.promptPreview, t.responsePreview,
-    );
-    if (result.changes === 0) return null;
-    const traceId = result.lastInsertRowid;
-    for (let i = 0; i < t.rows.length; i += 3) {
-      const responseIndex = t.rows[i + 2]!;
-      this.insertRow.run(traceId, t.conversationId, t.rows[i], t.rows[i + 1], responseIndex < 0 ? null : responseIndex);
-    }
-    return rowCount;
   }
 
   list(filter: TraceFilter, afterId: number | null, limit: number): { total: number; items: TraceSummary[] } {
@@ -112,12 +83,11 @@ export class TraceRepository {
 
   get(id: number): TraceDetail | undefined {
     const r = this.db
-      .prepare(`SELECT t.*, f.path FROM traces t JOIN import_files f ON f.id = t.file_id WHERE t.id = ?`)
+      .prepare(`SELECT t.*, r.raw, r.normalized_json, f.path FROM traces t JOIN trace_raw r ON r.id = t.id JOIN import_files f ON f.id = t.file_id WHERE t.id = ?`)
       .get(id) as
       | (SummaryRecord & {
           path: string;
           raw: string;
-          content_hash: string;
           source_id: string | null;
           conversation_id: string;
           normalized_json: string | null;
@@ -127,13 +97,13 @@ export class TraceRepository {
     const trace = storedTrace(r.raw, r.format, r.normalized_json);
     const messages = trace.messages;
     const rows = this.db
-      .prepare('SELECT id, turn_index, conversation_id, prompt_end, response_index FROM rows WHERE trace_id = ? ORDER BY turn_index')
-      .all(id) as { id: number; turn_index: number; conversation_id: string; prompt_end: number; response_index: number | null }[];
+      .prepare('SELECT id, turn_index, prompt_end, response_index FROM rows WHERE trace_id = ? ORDER BY turn_index')
+      .all(id) as { id: number; turn_index: number; prompt_end: number; response_index: number | null }[];
     return {
       ...toSummary(r),
       path: r.path,
       raw: r.raw,
-      contentHash: r.content_hash,
+      contentHash: contentHash(r.raw),
       sourceId: r.source_id,
       metadata: trace.metadata,
       tools: trace.tools,
@@ -141,7 +111,7 @@ export class TraceRepository {
       rowsDetail: rows.map((row) => ({
         id: row.id,
         turnIndex: row.turn_index,
-        conversationId: row.conversation_id,
+        conversationId: r.conversation_id,
         messages: messages.slice(0, row.prompt_end),
         response: row.response_index === null ? null : (messages[row.response_index] ?? null),
       })),

@@ -69,7 +69,7 @@ export function clusterHandlers(
       const runId = (db.prepare('SELECT MAX(run_id) AS id FROM cluster_members WHERE row_id = ?').get(rowId) as { id: number | null }).id;
       if (runId === null) throw new CommandError('not_found', `row ${rowId} is in no clustering yet: cluster first to find similar rows`);
       const hits = await similarRows(await vectors(), runId, rowId, limit);
-      const lookup = db.prepare('SELECT r.trace_id, r.prompt_end, t.raw, t.format, t.normalized_json FROM rows r JOIN traces t ON t.id = r.trace_id WHERE r.id = ?');
+      const lookup = db.prepare('SELECT r.trace_id, r.prompt_end, x.raw, t.format, x.normalized_json FROM rows r JOIN traces t ON t.id = r.trace_id JOIN trace_raw x ON x.id = r.trace_id WHERE r.id = ?');
       return hits.map((h) => {
         const r = lookup.get(h.rowId) as { trace_id: number; prompt_end: number; raw: string; format: string; normalized_json: string | null };
         return { rowId: h.rowId, traceId: r.trace_id, similarity: h.similarity, prompt: truncate(lastUserText(storedTrace(r.raw, r.format, r.normalized_json).messages, r.prompt_end)) };

@@ -5,7 +5,7 @@ import { basename, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { emptyCounters, type FileCounters, type ImportRepository } from '../db/import-repository.ts';
 import { dropSecondaryIndexes, ensureSecondaryIndexes } from '../db/secondary-indexes.ts';
-import type { TraceRepository } from '../db/trace-repository.ts';
+import { TraceWriter } from '../db/trace-writer.ts';
 import { detectContainer } from '../ingest/detect-container.ts';
 import { projectFileInWorker } from '../ingest/index.ts';
 import type { FormatChoice, MultiTurnMode, ReadCheckpoint } from '../ingest/types.ts';
@@ -30,23 +30,31 @@ export interface ImportResult {
   rows: number;
 }
 
-/** Past this many bytes, filter indexes are dropped for the import and rebuilt after it (see secondary-indexes.ts). */
+/** Past this many bytes, indexes are dropped for the import and rebuilt after it (see secondary-indexes.ts)... */
 export const BULK_IMPORT_BYTES = 32 * 1024 * 1024;
+/** ...unless the store already holds so much that rebuilding its indexes would cost more than keeping them. */
+const STORED_TRACES_PER_IMPORTED_BYTE = 4 / 1024;
+
+function isBulkImport(db: Database, bytes: number): boolean {
+  if (bytes < BULK_IMPORT_BYTES) return false;
+  const stored = db.prepare('SELECT COALESCE(MAX(id), 0) FROM traces').pluck().get() as number;
+  return stored <= bytes * STORED_TRACES_PER_IMPORTED_BYTE;
+}
 
 /** The projection module runs inside the parse worker: beside this file as .ts, or beside the bundle as .js. */
 const projectionModule = new URL(`./import-projection${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
-export function createImportJob(db: Database, traces: TraceRepository, imports: ImportRepository, now: () => number): JobHandler<ImportParams> {
+export function createImportJob(db: Database, imports: ImportRepository, now: () => number): JobHandler<ImportParams> {
   return {
     kind: 'import',
     title: (p) => (p.paths.length === 1 ? `Import ${basename(p.paths[0] ?? '')}` : `Import ${p.paths.length} files`),
     run: async (ctx) => {
       const paths = ctx.params.paths.map((p) => resolve(p));
       const sizes = await Promise.all(paths.map((p) => stat(p).then((s) => s.size, () => 0)));
-      const bulk = sizes.reduce((a, b) => a + b, 0) >= BULK_IMPORT_BYTES;
+      const bulk = isBulkImport(db, sizes.reduce((a, b) => a + b, 0));
       if (bulk) dropSecondaryIndexes(db);
       try {
-        return await runImport(ctx, paths, sizes, db, traces, imports, now);
+        return await runImport(ctx, paths, sizes, db, new TraceWriter(db), imports, now);
       } finally {
         if (bulk) {
           ctx.progress(0, null, 'Indexing');
@@ -62,7 +70,7 @@ async function runImport(
   paths: string[],
   sizes: number[],
   db: Database,
-  traces: TraceRepository,
+  writer: TraceWriter,
   imports: ImportRepository,
   now: () => number,
 ): Promise<ImportResult> {
@@ -110,17 +118,17 @@ async function runImport(
           counters.blankLines += batch.blankLines;
           for (const r of batch.rejected) imports.reject(fileId, r.line, r.code, r.message, r.raw);
           counters.rejected += batch.rejected.length;
-          for (const trace of batch.traces) {
-            const written = traces.insert(fileId, trace);
-            if (written === null) {
+          const written = writer.write(fileId, batch.traces);
+          batch.traces.forEach((trace, i) => {
+            if (!written[i]) {
               counters.duplicates++;
-              continue;
+              return;
             }
             counters.traces++;
-            counters.rows += written;
+            counters.rows += trace.rows.length / 3;
             counters.notices += trace.notices;
             counters.formats[trace.format] = (counters.formats[trace.format] ?? 0) + 1;
-          }
+          });
           imports.saveCounters(fileId, counters);
           ctx.saveCheckpoint({ fileIndex, fileId, read: batch.checkpoint } satisfies ImportCheckpoint);
         })();

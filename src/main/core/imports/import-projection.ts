@@ -12,8 +12,7 @@ export interface ProjectionOptions {
 
 export interface ProjectedTrace {
   line: number;
-  hash: string;
-  /** First 64 bits of the hash, the unique key that spots duplicates. */
+  /** First 64 bits of the SHA-256 of raw, the unique key that spots duplicates. */
   hashKey: bigint;
   raw: string;
   format: string;
@@ -72,7 +71,6 @@ function projectTrace(line: number, raw: string, trace: NormalizedTrace, opts: P
   const last = rows[rows.length - 1];
   return {
     line,
-    hash,
     hashKey: BigInt.asIntN(64, BigInt(`0x${hash.slice(0, 16)}`)),
     raw,
     format: trace.format,

@@ -2,14 +2,18 @@
 // Imports: the migration files.
 import { sql as m001 } from './001-initial.ts';
 import { sql as m002 } from './002-clusters.ts';
+import { sql as m003 } from './003-trace-raw.ts';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Table rebuilds need foreign keys off while they run; they are checked before the migration commits. */
+  rebuildsTables?: boolean;
 }
 
 export const migrations: Migration[] = [
   { version: 1, name: 'initial', sql: m001 },
   { version: 2, name: 'clusters', sql: m002 },
+  { version: 3, name: 'trace-raw', sql: m003, rebuildsTables: true },
 ];
