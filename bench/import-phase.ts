@@ -1,7 +1,13 @@
 // One measured phase of the import benchmark, run in its own process so its peak RSS is its own.
-// Usage: node bench/import-phase.ts baseline|winnow FILE [DATA_DIR]; prints one JSON line.
+// Usage: node bench/import-phase.ts baseline|winnow|store FILE [DATA_DIR]; prints one JSON line.
 import { openSync, readSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
 import { createCore } from '../src/main/core/create-core.ts';
+import { openDatabase } from '../src/main/core/db/connection.ts';
+import { dropSecondaryIndexes, ensureSecondaryIndexes } from '../src/main/core/db/secondary-indexes.ts';
+import { TraceWriter } from '../src/main/core/db/trace-writer.ts';
+import { type ProjectedBatch, projectBatch } from '../src/main/core/imports/import-projection.ts';
+import { readTraceFile } from '../src/main/core/ingest/index.ts';
 
 const [phase, file, dataDir] = process.argv.slice(2);
 
@@ -38,7 +44,34 @@ async function winnow(path: string, dir: string): Promise<number> {
   return result.traces;
 }
 
-const t0 = performance.now();
-const lines = phase === 'baseline' ? baseline(file!) : await winnow(file!, dataDir!);
-const seconds = (performance.now() - t0) / 1000;
+/**
+ * The store alone: the same file parsed and projected beforehand (not timed), then only what the import's
+ * main thread does with it: TraceWriter batches in transactions, then the index builds. Holds every batch
+ * in memory, so it is for files of a few hundred thousand lines.
+ */
+async function storeOnly(path: string, dir: string): Promise<{ lines: number; seconds: number }> {
+  const batches: ProjectedBatch[] = [];
+  for await (const batch of readTraceFile(path, { format: 'auto' })) batches.push(projectBatch(batch, { multiTurn: 'split', storeNormalized: false }));
+  const db = openDatabase(join(dir, 'store-only.sqlite'));
+  db.prepare("INSERT INTO import_files (id, path, file_format, size, status, imported_at) VALUES (1, ?, 'jsonl', 0, 'importing', 0)").run(path);
+  const t0 = performance.now();
+  dropSecondaryIndexes(db);
+  const writer = new TraceWriter(db);
+  let lines = 0;
+  for (const batch of batches) lines += db.transaction(() => writer.write(1, batch.traces).length)();
+  ensureSecondaryIndexes(db);
+  const seconds = (performance.now() - t0) / 1000;
+  db.close();
+  return { lines, seconds };
+}
+
+let lines: number;
+let seconds: number;
+if (phase === 'store') {
+  ({ lines, seconds } = await storeOnly(file!, dataDir!));
+} else {
+  const t0 = performance.now();
+  lines = phase === 'baseline' ? baseline(file!) : await winnow(file!, dataDir!);
+  seconds = (performance.now() - t0) / 1000;
+}
 console.log(JSON.stringify({ phase, lines, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }));

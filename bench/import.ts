@@ -14,6 +14,9 @@ interface PhaseResult {
   peakRssMb: number;
 }
 
+/** The store-only phase keeps every parsed batch in memory. */
+const STORE_ONLY_MAX_LINES = 300_000;
+
 function runPhase(args: string[]): PhaseResult {
   const out = execFileSync(process.execPath, [join(import.meta.dirname, 'import-phase.ts'), ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').pop()!) as PhaseResult;
@@ -36,6 +39,13 @@ export async function runImportBench(argv: string[]): Promise<void> {
     console.log(row('(a) read lines + JSON.parse', base));
     console.log(row('(b) Winnow import', full));
     console.log(`ratio b/a: ${(rate(full) / rate(base)).toFixed(2)} (target ≥ 0.35)`);
+    if (lines <= STORE_ONLY_MAX_LINES) {
+      const store = runPhase(['store', file, dir]);
+      console.log(row('(c) store only (no parsing)', store));
+      console.log(`ratio c/a: ${(rate(store) / rate(base)).toFixed(2)}: the import cannot beat its store, since SQLite takes one writer`);
+    } else {
+      console.log(`(c) store only: skipped above ${STORE_ONLY_MAX_LINES} lines (it holds the parsed file in memory)`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
