@@ -1,6 +1,6 @@
 // Runs inside the parse worker: turns a parsed batch into flat, ready-to-insert records (hash, facets,
 // previews, row offsets), so the main thread only binds statements. Imports: ingest, previews.
-import { contentHash, toRows } from '../ingest/index.ts';
+import { contentHash, rowSpans } from '../ingest/index.ts';
 import type { MultiTurnMode, NormalizedTrace, ReadCheckpoint, RecordBatch } from '../ingest/types.ts';
 import { lastUserText, messageText, truncate } from './previews.ts';
 
@@ -63,12 +63,12 @@ export function projectBatch(batch: RecordBatch, options: unknown): ProjectedBat
 
 function projectTrace(line: number, raw: string, trace: NormalizedTrace, opts: ProjectionOptions): ProjectedTrace {
   const hash = contentHash(raw);
-  const rows = toRows(trace, opts.multiTurn);
-  const flat: number[] = [];
-  for (const row of rows) flat.push(row.turnIndex, row.messages.length, row.response ? row.messages.length : -1);
+  const spans = rowSpans(trace, opts.multiTurn);
+  const rows: number[] = [];
+  for (const span of spans) rows.push(span.turnIndex, span.promptEnd, span.responseIndex);
   const f = trace.facets;
-  const first = rows[0];
-  const last = rows[rows.length - 1];
+  const first = spans[0]!;
+  const last = spans[spans.length - 1]!;
   return {
     line,
     hashKey: BigInt.asIntN(64, BigInt(`0x${hash.slice(0, 16)}`)),
@@ -79,8 +79,8 @@ function projectTrace(line: number, raw: string, trace: NormalizedTrace, opts: P
     normalized: opts.storeNormalized ? JSON.stringify(trace) : null,
     facets: [f.environment, f.task, f.provider, f.model, f.status, f.timestamp, f.latencyMs, f.promptTokens, f.completionTokens, f.totalTokens, f.cost, f.finishReason],
     notices: trace.notices.length,
-    promptPreview: truncate(first ? lastUserText(first.messages) : ''),
-    responsePreview: truncate(messageText(last?.response)),
-    rows: flat,
+    promptPreview: truncate(lastUserText(trace.messages, first.promptEnd)),
+    responsePreview: truncate(messageText(trace.messages[last.responseIndex])),
+    rows,
   };
 }

@@ -7,5 +7,6 @@ export { readTraceFile } from './read-trace-file.ts';
 export { parseFileInWorker, projectFileInWorker, WORKER_WINDOW } from './parse-in-worker.ts';
 export type { ProjectBatch } from './parse-in-worker.ts';
 export { parseRecordText, parseRecordValue, detectRecordFormat } from './parse-record.ts';
-export { toRows } from './to-rows.ts';
+export { rowSpans, toRows } from './to-rows.ts';
+export type { RowSpan } from './to-rows.ts';
 export { contentHash } from './content-hash.ts';
