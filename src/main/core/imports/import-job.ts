@@ -32,13 +32,17 @@ export interface ImportResult {
 
 /** Past this many bytes, indexes are dropped for the import and rebuilt after it (see secondary-indexes.ts)... */
 export const BULK_IMPORT_BYTES = 32 * 1024 * 1024;
-/** ...unless the store already holds so much that rebuilding its indexes would cost more than keeping them. */
-const STORED_TRACES_PER_IMPORTED_BYTE = 4 / 1024;
+/**
+ * ...while the store is small next to the import: rebuilding costs in proportion to everything stored, keeping
+ * the indexes in proportion to what comes in. At ~600 bytes a trace this allows about 2.5 stored traces per
+ * incoming one, which also bounds the dedup keys a bulk import loads into memory.
+ */
+const MAX_STORED_TRACES_PER_IMPORTED_KB = 4;
 
 function isBulkImport(db: Database, bytes: number): boolean {
   if (bytes < BULK_IMPORT_BYTES) return false;
   const stored = db.prepare('SELECT COALESCE(MAX(id), 0) FROM traces').pluck().get() as number;
-  return stored <= bytes * STORED_TRACES_PER_IMPORTED_BYTE;
+  return stored <= (bytes / 1024) * MAX_STORED_TRACES_PER_IMPORTED_KB;
 }
 
 /** The projection module runs inside the parse worker: beside this file as .ts, or beside the bundle as .js. */
