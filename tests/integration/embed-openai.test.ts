@@ -20,13 +20,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-beforeEach(() => {
-  server.requests.length = 0;
-  server.maxInFlight = {};
-  server.delayMs = 0;
-  server.failures = {};
-  server.shuffleEmbeddings = false;
-});
+beforeEach(() => server.reset());
 
 describe('OpenAI-compatible embedder', () => {
   it('batches, keeps input order (by index, even when the server reorders) and normalises', async () => {

@@ -41,10 +41,7 @@ describe('chat client', () => {
     await server.close();
   });
   beforeEach(() => {
-    server.requests.length = 0;
-    server.maxInFlight = {};
-    server.delayMs = 0;
-    server.failures = {};
+    server.reset();
     server.chatReply = (_b, i) => `reply ${i}`;
   });
 

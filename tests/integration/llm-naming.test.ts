@@ -32,10 +32,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-beforeEach(() => {
-  server.requests.length = 0;
-  server.failures = {};
-});
+beforeEach(() => server.reset());
 
 function client(): ChatClient {
   return new ChatClient({ baseUrl: server.baseUrl, apiKey: 'sk-test', model: 'gpt-4o-mini', source: { baseUrl: 'env', apiKey: 'env', model: 'env' } }, { baseDelayMs: 5 });

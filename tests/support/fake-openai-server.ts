@@ -38,6 +38,8 @@ export interface FakeOpenAiServer {
   chatReply: (body: ChatRequestBody, callIndex: number) => string;
   /** Return embedding `data` in reverse order (clients must use `index`). */
   shuffleEmbeddings: boolean;
+  /** Forgets recorded requests and puts every scripted behaviour back to its default; call before each test. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -89,6 +91,14 @@ export async function startFakeOpenAiServer(opts: { dims?: number } = {}): Promi
     failures: {},
     chatReply: defaultChatReply,
     shuffleEmbeddings: false,
+    reset() {
+      state.requests.length = 0;
+      state.maxInFlight = {};
+      state.delayMs = 0;
+      state.failures = {};
+      state.chatReply = defaultChatReply;
+      state.shuffleEmbeddings = false;
+    },
   };
   const server = createServer((req, res) => {
     void (async () => {
