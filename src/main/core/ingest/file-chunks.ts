@@ -1,7 +1,8 @@
-// Owns: reading a file sequentially in fixed-size chunks from a byte offset, checking for abort between reads.
-// Imports: node:fs/promises.
+// Owns: reading a file sequentially in fixed-size chunks from a byte offset, checking for abort between reads,
+// and feeding them to a byte-level reader. Imports: node:fs/promises, ingest types.
 
 import { open } from 'node:fs/promises';
+import type { RecordBatch } from './types.ts';
 
 export const CHUNK_BYTES = 1 << 20;
 
@@ -27,4 +28,27 @@ export async function* fileChunks(path: string, start: number, signal: AbortSign
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Pushes every chunk from `start` into a reader (line splitter, JSON scanner) and yields the batches it queued
+ * in `ready` as soon as they are, so a reader never runs more than a chunk ahead. Returns the end-of-file offset.
+ */
+export async function* feedChunks(
+  path: string,
+  start: number,
+  signal: AbortSignal | undefined,
+  push: (bytes: Buffer, offset: number) => void,
+  ready: RecordBatch[],
+): AsyncGenerator<RecordBatch, number> {
+  let eof = start;
+  for await (const chunk of fileChunks(path, start, signal)) {
+    push(chunk.bytes, chunk.offset);
+    eof = chunk.offset + chunk.bytes.length;
+    while (ready.length > 0) {
+      signal?.throwIfAborted();
+      yield ready.shift() as RecordBatch;
+    }
+  }
+  return eof;
 }

@@ -7,7 +7,7 @@ import { MAX_RECORD_BYTES } from './types.ts';
 import type { ScanMode } from './json-scanner.ts';
 import { JsonScanner } from './json-scanner.ts';
 import { fail } from './diagnostics.ts';
-import { fileChunks } from './file-chunks.ts';
+import { feedChunks } from './file-chunks.ts';
 import { decodeUtf8 } from './utf8.ts';
 import { parseRecordValue } from './parse-record.ts';
 import { RecordBatcher } from './record-batcher.ts';
@@ -66,15 +66,7 @@ export async function* readJson(path: string, opts: ReadOptions, mode: ScanMode,
     resume !== undefined && mode === 'array',
   );
 
-  let eof = start;
-  for await (const chunk of fileChunks(path, start, opts.signal)) {
-    scanner.push(chunk.bytes, chunk.offset);
-    eof = chunk.offset + chunk.bytes.length;
-    while (ready.length > 0) {
-      opts.signal?.throwIfAborted();
-      yield ready.shift() as RecordBatch;
-    }
-  }
+  const eof = yield* feedChunks(path, start, opts.signal, (bytes, offset) => scanner.push(bytes, offset), ready);
   scanner.end(eof);
   while (ready.length > 0) yield ready.shift() as RecordBatch;
   if (!batcher.empty) yield batcher.cut({ byteOffset: eof, line: scanner.line, recordIndex }, eof);

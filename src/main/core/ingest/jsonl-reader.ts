@@ -4,7 +4,7 @@
 import type { ParsedRecord, ReadOptions, RecordBatch } from './types.ts';
 import { MAX_RECORD_BYTES } from './types.ts';
 import { fail } from './diagnostics.ts';
-import { fileChunks } from './file-chunks.ts';
+import { feedChunks } from './file-chunks.ts';
 import { LineSplitter } from './line-splitter.ts';
 import { decodeUtf8 } from './utf8.ts';
 import { parseRecordText } from './parse-record.ts';
@@ -55,15 +55,7 @@ export async function* readJsonl(path: string, opts: ReadOptions): AsyncGenerato
     start,
   );
 
-  let eof = start;
-  for await (const chunk of fileChunks(path, start, opts.signal)) {
-    splitter.push(chunk.bytes, chunk.offset);
-    eof = chunk.offset + chunk.bytes.length;
-    while (ready.length > 0) {
-      opts.signal?.throwIfAborted();
-      yield ready.shift() as RecordBatch;
-    }
-  }
+  const eof = yield* feedChunks(path, start, opts.signal, (bytes, offset) => splitter.push(bytes, offset), ready);
   splitter.end(eof);
   while (ready.length > 0) yield ready.shift() as RecordBatch;
   if (!batcher.empty) yield batcher.cut({ byteOffset: eof, line, recordIndex }, eof);
