@@ -5,10 +5,10 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 const workerEntries = {
-  'parse-worker': resolve('src/main/core/ingest/parse-worker.ts'),
-  'import-projection': resolve('src/main/core/imports/import-projection.ts'),
+  'parse-worker': resolve('src/main/core/traces/parse/parse-worker.ts'),
+  'import-projection': resolve('src/main/core/traces/import-projection.ts'),
   'embed-worker': resolve('src/main/core/embed/embed-worker.ts'),
-  'cluster-worker': resolve('src/main/core/cluster/cluster-worker.ts'),
+  'cluster-worker': resolve('src/main/core/clusters/engine/cluster-worker.ts'),
 };
 
 /** In `npm run dev` only: Vite injects inline scripts/styles and a websocket that the strict CSP meta refuses. */

@@ -1,8 +1,8 @@
 // Quality half of the cluster benchmark: Winnow's automatic clustering (built-in embedder, defaults)
 // against intent labels, beside TF-IDF + k-means told the true k. Imports: engine, bench/lib.
 
-import { clusterVectors } from '../src/main/core/cluster/cluster-api.ts';
-import { kmeans } from '../src/main/core/cluster/kmeans.ts';
+import { clusterVectors } from '../src/main/core/clusters/engine/cluster-api.ts';
+import { kmeans } from '../src/main/core/clusters/engine/kmeans.ts';
 import { fitBuiltinEmbedder } from '../src/main/core/embed/builtin-embedder.ts';
 import { sparseKMeans, tfidf } from './lib/baseline.ts';
 import { corpusAvailable, loadCorpus, type CorpusName } from './lib/datasets.ts';

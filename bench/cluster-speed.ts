@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { clusterVectors, layout2d, nameClustersOffline } from '../src/main/core/cluster/cluster-api.ts';
+import { clusterVectors, layout2d, nameClustersOffline } from '../src/main/core/clusters/engine/cluster-api.ts';
 import { fitBuiltinEmbedder } from '../src/main/core/embed/builtin-embedder.ts';
 import { adjustedRandIndex } from './lib/metrics.ts';
 import { scaleCorpus } from './lib/synthetic.ts';

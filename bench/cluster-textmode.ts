@@ -2,11 +2,11 @@
 // sets are single-turn, so the runs add production-like system prompts to show what each mode does.
 // Imports: engine, bench/lib.
 
-import { clusterVectors } from '../src/main/core/cluster/cluster-api.ts';
+import { clusterVectors } from '../src/main/core/clusters/engine/cluster-api.ts';
 import { fitBuiltinEmbedder } from '../src/main/core/embed/builtin-embedder.ts';
 import { createRng } from '../src/main/core/embed/random.ts';
-import { rowText, ROW_TEXT_MODES, type RowTextMode } from '../src/main/core/embed/row-text.ts';
-import type { ChatMessage } from '../src/main/core/ingest/types.ts';
+import { rowText, ROW_TEXT_MODES, type RowTextMode } from '../src/main/core/traces/row-text.ts';
+import type { ChatMessage } from '../src/main/core/traces/parse/types.ts';
 import { corpusAvailable, loadCorpus, type CorpusName } from './lib/datasets.ts';
 import { adjustedRandIndex } from './lib/metrics.ts';
 

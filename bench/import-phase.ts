@@ -3,11 +3,11 @@
 import { openSync, readSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCore } from '../src/main/core/create-core.ts';
-import { openDatabase } from '../src/main/core/db/connection.ts';
-import { dropSecondaryIndexes, ensureSecondaryIndexes } from '../src/main/core/db/secondary-indexes.ts';
-import { TraceWriter } from '../src/main/core/db/trace-writer.ts';
-import { type ProjectedBatch, projectBatch } from '../src/main/core/imports/import-projection.ts';
-import { readTraceFile } from '../src/main/core/ingest/index.ts';
+import { openDatabase } from '../src/main/core/platform/db/connection.ts';
+import { dropSecondaryIndexes, ensureSecondaryIndexes } from '../src/main/core/traces/secondary-indexes.ts';
+import { TraceWriter } from '../src/main/core/traces/trace-writer.ts';
+import { type ProjectedBatch, projectBatch } from '../src/main/core/traces/import-projection.ts';
+import { readTraceFile } from '../src/main/core/traces/parse/index.ts';
 
 const [phase, file, dataDir] = process.argv.slice(2);
 

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow } from 'electron';
 import { createCore } from './core/create-core.ts';
-import { defaultDataDir } from './core/data-dir.ts';
+import { defaultDataDir } from './core/platform/data-dir.ts';
 import { pickTraceFiles } from './electron/dialogs.ts';
 import { connectIpc } from './electron/ipc-transport.ts';
 import { safeStorageBox } from './electron/safe-storage-box.ts';

@@ -2,7 +2,7 @@
 // Imports: node:util, core, CLI commands. Run with Node ≥ 22 directly from the .ts sources.
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/create-core.ts';
-import { defaultDataDir } from '../core/data-dir.ts';
+import { defaultDataDir } from '../core/platform/data-dir.ts';
 import { CommandFailed } from './call.ts';
 import { facetsCommand, jobsCommand, rejectedCommand, resumeCommand, tracesCommand } from './commands/browse.ts';
 import { clusterCommand, clustersCommand } from './commands/cluster.ts';

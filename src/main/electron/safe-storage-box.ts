@@ -1,7 +1,7 @@
 // Seals API keys with the OS keychain through Electron's safeStorage, for the core's settings store.
 // Imports: electron, the core's SecretBox type.
 import { safeStorage } from 'electron';
-import type { SecretBox } from '../core/settings/secret-box.ts';
+import type { SecretBox } from '../core/llm/secret-box.ts';
 
 /** Null when the OS offers no encryption (a Linux session without a keyring): keys then come from the environment. */
 export function safeStorageBox(): SecretBox | null {

@@ -4,7 +4,7 @@
 import { fitLexicalModel, type LexicalFitOptions } from './lexical-fit.ts';
 import { deserializeLexicalModel, serializeLexicalModel } from './lexical-model.ts';
 import { embedTexts } from './lexical-embed.ts';
-import { serveWorkerTask } from './worker-task.ts';
+import { serveWorkerTask } from '../platform/workers/worker-task.ts';
 
 export type EmbedWorkerRequest =
   | { kind: 'fit'; texts: string[]; fit: Omit<LexicalFitOptions, 'onProgress' | 'signal'> }

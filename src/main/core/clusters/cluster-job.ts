@@ -1,0 +1,130 @@
+// The clustering job: row texts -> embeddings -> clusters (worker threads) -> keyword names -> 2-D map ->
+// one transaction that saves the run, plus its vectors in LanceDB. Imports: engine (embed, cluster), db, vectors.
+import type { Database } from 'better-sqlite3';
+import type { ClusterRunParams } from '../../../shared/contract/index.ts';
+import { clusterVectors, layout2d, nameClustersOffline } from './engine/cluster-api.ts';
+import type { ClusterRepository, NewCluster } from './cluster-repository.ts';
+import type { JobContext, JobHandler } from '../platform/jobs/job-runner.ts';
+import type { VectorStore } from '../platform/vectors/lance-store.ts';
+import { writeRunVectors } from '../platform/vectors/row-vectors.ts';
+import type { EmbedderFactory } from '../embed/embedder-factory.ts';
+import { loadRowTexts } from './row-source.ts';
+
+export interface ClusterJobDeps {
+  db: Database;
+  clusters: ClusterRepository;
+  vectors: () => Promise<VectorStore>;
+  embedders: EmbedderFactory;
+  now: () => number;
+  /** Runs after the run is saved when the user asked for LLM names (see llm naming). */
+  nameWithLlm?: (runId: number, signal: AbortSignal) => Promise<void>;
+}
+
+export interface ClusterJobResult {
+  runId: number;
+  rows: number;
+  clusters: number;
+  outliers: number;
+}
+
+export function createClusterJob(deps: ClusterJobDeps): JobHandler<ClusterRunParams> {
+  return {
+    kind: 'cluster',
+    title: (p) => `Cluster rows (${p.embedder === 'builtin' ? 'built-in embedder' : 'OpenAI-compatible embedder'})`,
+    run: (ctx) => runClustering(ctx, deps),
+  };
+}
+
+async function runClustering(ctx: JobContext<ClusterRunParams>, deps: ClusterJobDeps): Promise<ClusterJobResult> {
+  const { params, signal } = ctx;
+  // A clustering is saved whole or not at all, so a resumed run simply starts again.
+  ctx.progress(0, null, 'Reading rows');
+  const { rowIds, texts } = loadRowTexts(deps.db, params.textMode, undefined, signal);
+  const n = rowIds.length;
+  if (n < 2) throw new Error('there are fewer than two rows to cluster: import traces first');
+
+  ctx.progress(0, n, 'Embedding');
+  const embedder = await deps.embedders.forRun(params.embedder, texts, { signal, onProgress: (p) => ctx.progress(p.done, p.total, 'Fitting the embedder') });
+  const vectors = await embedder.embed(texts, { signal, onProgress: (p) => ctx.progress(p.done, p.total, 'Embedding') });
+  const d = embedder.dimensions;
+
+  ctx.progress(0, null, 'Clustering');
+  const clustering = await clusterVectors(vectors, n, d, {
+    granularity: params.granularity,
+    ...(params.minClusterSize === undefined ? {} : { minClusterSize: params.minClusterSize }),
+    signal,
+    onProgress: (p) => ctx.progress(p.done, p.total, `Clustering: ${p.phase}`),
+  });
+
+  ctx.progress(0, null, 'Naming');
+  const names = await nameClustersOffline(texts, clustering.labels, { scores: clustering.scores, signal });
+  const groupOfCluster = new Map(clustering.clusters.map((c) => [c.id, c.parent]));
+  const groupLabels = Int32Array.from(clustering.labels, (l) => (l < 0 ? -1 : (groupOfCluster.get(l) ?? -1)));
+  const groupNames = await nameClustersOffline(texts, groupLabels, { scores: clustering.scores, signal });
+
+  ctx.progress(0, null, 'Drawing the map');
+  const xy = await layout2d(vectors, n, d, { signal, onProgress: (p) => ctx.progress(p.done, p.total, 'Drawing the map') });
+
+  ctx.progress(0, null, 'Saving');
+  signal.throwIfAborted();
+  const representatives = (rows: number[]): { rowId: number; text: string }[] => rows.map((i) => ({ rowId: rowIds[i]!, text: texts[i]!.slice(0, 300) }));
+  const nameById = new Map(names.map((x) => [x.clusterId, x]));
+  const groupNameById = new Map(groupNames.map((x) => [x.clusterId, x]));
+  const newClusters: NewCluster[] = [
+    ...clustering.topLevel.map((g) => {
+      const name = groupNameById.get(g.id);
+      return {
+        key: `g${g.id}`,
+        parentKey: null,
+        level: 'group' as const,
+        keywordName: name?.name ?? `group ${g.id}`,
+        keywords: name?.keywords ?? [],
+        representatives: representatives(name?.representatives ?? []),
+        centroid: null,
+        calibration: null,
+      };
+    }),
+    ...clustering.clusters.map((c) => {
+      const name = nameById.get(c.id);
+      return {
+        key: `c${c.id}`,
+        parentKey: `g${c.parent}`,
+        level: 'cluster' as const,
+        keywordName: name?.name ?? `cluster ${c.id}`,
+        keywords: name?.keywords ?? [],
+        representatives: representatives(name?.representatives ?? []),
+        centroid: c.centroid,
+        calibration: c.calibration,
+      };
+    }),
+  ];
+  const members = Array.from(rowIds, (rowId, i) => ({
+    rowId,
+    clusterKey: clustering.labels[i]! < 0 ? null : `c${clustering.labels[i]}`,
+    nearestKey: `c${clustering.nearest[i]}`,
+    score: clustering.scores[i]!,
+    x: xy[2 * i]!,
+    y: xy[2 * i + 1]!,
+  }));
+  const runId = deps.clusters.saveRun(
+    {
+      embedder: embedder.id,
+      params: { ...params, ...clustering.params },
+      embedderState: deps.embedders.state(embedder),
+      outlierZ: clustering.outlierZ,
+      dims: d,
+      clusters: newClusters,
+      members,
+    },
+    deps.now(),
+  );
+  await writeRunVectors(await deps.vectors(), runId, rowIds, vectors, d);
+
+  if (params.nameWithLlm && deps.nameWithLlm) {
+    ctx.progress(0, null, 'Naming with the LLM');
+    await deps.nameWithLlm(runId, signal);
+  }
+  ctx.progress(n, n, 'Done');
+  const outliers = members.filter((m) => m.clusterKey === null).length;
+  return { runId, rows: n, clusters: clustering.clusters.length, outliers };
+}

@@ -1,0 +1,65 @@
+// Saved LLM endpoint settings (base URL, models, sealed API key) and what they resolve to with the environment.
+// Imports: better-sqlite3 types, llm-config, secret-box, contract types, rpc errors.
+import type { Database } from 'better-sqlite3';
+import type { LlmSettings as LlmSettingsView } from '../../../shared/contract/index.ts';
+import { ENV, type LlmSettings } from './llm-config.ts';
+import { CommandError } from '../platform/rpc/router.ts';
+import type { SecretBox } from './secret-box.ts';
+
+const KEY = 'llm';
+
+interface Stored {
+  baseUrl: string | null;
+  model: string | null;
+  embeddingModel: string | null;
+  sealedKey: string | null;
+}
+
+export class LlmSettingsStore {
+  private readonly db: Database;
+  private readonly box: SecretBox | null;
+  private readonly env: Readonly<Record<string, string | undefined>>;
+
+  constructor(db: Database, box: SecretBox | null, env: Readonly<Record<string, string | undefined>> = process.env) {
+    this.db = db;
+    this.box = box;
+    this.env = env;
+  }
+
+  private stored(): Stored {
+    const row = this.db.prepare('SELECT value_json FROM settings WHERE key = ?').get(KEY) as { value_json: string } | undefined;
+    return row ? (JSON.parse(row.value_json) as Stored) : { baseUrl: null, model: null, embeddingModel: null, sealedKey: null };
+  }
+
+  /** Settings with the key unsealed: for main-side use only, never sent to the window. */
+  settings(): LlmSettings {
+    const s = this.stored();
+    return { baseUrl: s.baseUrl, model: s.model, embeddingModel: s.embeddingModel, apiKey: s.sealedKey && this.box ? this.box.decrypt(s.sealedKey) : null };
+  }
+
+  view(): LlmSettingsView {
+    const s = this.stored();
+    const fromSettings = Boolean(s.baseUrl || s.model || s.embeddingModel || s.sealedKey);
+    const fromEnv = Boolean(this.env[ENV.baseUrl] || this.env[ENV.model] || this.env[ENV.embeddingModel] || this.env[ENV.apiKey]);
+    return {
+      baseUrl: s.baseUrl ?? this.env[ENV.baseUrl] ?? null,
+      model: s.model ?? this.env[ENV.model] ?? null,
+      embeddingModel: s.embeddingModel ?? this.env[ENV.embeddingModel] ?? null,
+      hasApiKey: Boolean(s.sealedKey) || Boolean(this.env[ENV.apiKey]),
+      source: fromSettings ? 'settings' : fromEnv ? 'environment' : 'none',
+    };
+  }
+
+  save(input: { baseUrl: string | null; model: string | null; embeddingModel: string | null; apiKey?: string | null }): LlmSettingsView {
+    const current = this.stored();
+    let sealedKey = current.sealedKey;
+    if (input.apiKey === null) sealedKey = null;
+    else if (input.apiKey !== undefined && input.apiKey !== '') {
+      if (!this.box) throw new CommandError('unavailable', `API keys can only be saved in the desktop app; here, set ${ENV.apiKey} instead`);
+      sealedKey = this.box.encrypt(input.apiKey);
+    }
+    const next: Stored = { baseUrl: input.baseUrl || null, model: input.model || null, embeddingModel: input.embeddingModel || null, sealedKey };
+    this.db.prepare('INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json').run(KEY, JSON.stringify(next));
+    return this.view();
+  }
+}

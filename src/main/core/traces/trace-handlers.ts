@@ -1,0 +1,20 @@
+// Handlers of the traces.* commands.
+// Imports: db repository, rpc helpers, contract types.
+import type { TraceRepository } from './trace-repository.ts';
+import { decodeCursor, page } from '../platform/rpc/cursor.ts';
+import { CommandError, type Handlers } from '../platform/rpc/router.ts';
+
+export function traceHandlers(traces: TraceRepository): Pick<Handlers, 'traces.list' | 'traces.get' | 'traces.facets'> {
+  return {
+    'traces.list': ({ where, cursor, limit }) => {
+      const { total, items } = traces.list(where, decodeCursor(cursor), limit);
+      return { total, ...page(items, limit) };
+    },
+    'traces.get': ({ id }) => {
+      const trace = traces.get(id);
+      if (!trace) throw new CommandError('not_found', `trace ${id} does not exist`);
+      return trace;
+    },
+    'traces.facets': ({ where }) => traces.facets(where),
+  };
+}

@@ -1,0 +1,126 @@
+// Reads traces and their rows: keyset pages, facets, detail (trace-writer.ts writes them).
+// Imports: better-sqlite3 types, trace-filter, contract types, the content hash, stored-trace.
+import type { Database } from 'better-sqlite3';
+import type { FacetCounts, FacetName, TraceDetail, TraceFilter, TraceSummary } from '../../../shared/contract/index.ts';
+import { contentHash } from './parse/index.ts';
+import { storedTrace } from './stored-trace.ts';
+import { FACET_COLUMNS, buildTraceWhere } from './trace-filter.ts';
+
+const SUMMARY_COLUMNS = `id, file_id, line, format, environment, task, provider, model, status, timestamp,
+  latency_ms, total_tokens, cost, finish_reason, row_count, prompt_preview, response_preview`;
+
+interface SummaryRecord {
+  id: number;
+  file_id: number;
+  line: number;
+  format: string;
+  environment: string | null;
+  task: string | null;
+  provider: string | null;
+  model: string | null;
+  status: string | null;
+  timestamp: number | null;
+  latency_ms: number | null;
+  total_tokens: number | null;
+  cost: number | null;
+  finish_reason: string | null;
+  row_count: number;
+  prompt_preview: string;
+  response_preview: string;
+}
+
+const toSummary = (r: SummaryRecord): TraceSummary => ({
+  id: r.id,
+  fileId: r.file_id,
+  line: r.line,
+  format: r.format,
+  environment: r.environment,
+  task: r.task,
+  provider: r.provider,
+  model: r.model,
+  status: r.status,
+  timestamp: r.timestamp,
+  latencyMs: r.latency_ms,
+  totalTokens: r.total_tokens,
+  cost: r.cost,
+  finishReason: r.finish_reason,
+  rows: r.row_count,
+  prompt: r.prompt_preview,
+  response: r.response_preview,
+});
+
+export class TraceRepository {
+  private readonly db: Database;
+
+  constructor(db: Database) {
+    this.db = db;
+  }
+
+  list(filter: TraceFilter, afterId: number | null, limit: number): { total: number; items: TraceSummary[] } {
+    const where = buildTraceWhere(filter);
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM traces ${where.sql}`).get(...where.params) as { n: number }).n;
+    const keyset = afterId === null ? '' : `${where.sql ? ' AND' : 'WHERE'} id > ?`;
+    const items = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM traces ${where.sql}${keyset} ORDER BY id LIMIT ?`)
+      .all(...where.params, ...(afterId === null ? [] : [afterId]), limit) as SummaryRecord[];
+    return { total, items: items.map(toSummary) };
+  }
+
+  facets(filter: TraceFilter): { total: number; facets: FacetCounts; timeRange: { min: number | null; max: number | null } } {
+    const facets = {} as FacetCounts;
+    for (const [facet, column] of Object.entries(FACET_COLUMNS) as [FacetName, string][]) {
+      const where = buildTraceWhere(filter, facet);
+      facets[facet] = this.db
+        .prepare(`SELECT ${column} AS value, COUNT(*) AS count FROM traces ${where.sql} GROUP BY ${column} ORDER BY count DESC, value LIMIT 100`)
+        .all(...where.params) as { value: string | null; count: number }[];
+    }
+    const where = buildTraceWhere(filter);
+    const stats = this.db
+      .prepare(`SELECT COUNT(*) AS n, MIN(timestamp) AS min, MAX(timestamp) AS max FROM traces ${where.sql}`)
+      .get(...where.params) as { n: number; min: number | null; max: number | null };
+    return { total: stats.n, facets, timeRange: { min: stats.min, max: stats.max } };
+  }
+
+  get(id: number): TraceDetail | undefined {
+    const r = this.db
+      .prepare(`SELECT t.*, r.raw, r.normalized_json, f.path FROM traces t JOIN trace_raw r ON r.id = t.id JOIN import_files f ON f.id = t.file_id WHERE t.id = ?`)
+      .get(id) as
+      | (SummaryRecord & {
+          path: string;
+          raw: string;
+          source_id: string | null;
+          conversation_id: string;
+          normalized_json: string | null;
+        })
+      | undefined;
+    if (!r) return undefined;
+    const trace = storedTrace(r.raw, r.format, r.normalized_json);
+    const messages = trace.messages;
+    const rows = this.db
+      .prepare('SELECT id, turn_index, prompt_end, response_index FROM rows WHERE trace_id = ? ORDER BY turn_index')
+      .all(id) as { id: number; turn_index: number; prompt_end: number; response_index: number | null }[];
+    return {
+      ...toSummary(r),
+      path: r.path,
+      raw: r.raw,
+      contentHash: contentHash(r.raw),
+      sourceId: r.source_id,
+      metadata: trace.metadata,
+      tools: trace.tools,
+      notices: trace.notices,
+      rowsDetail: rows.map((row) => ({
+        id: row.id,
+        turnIndex: row.turn_index,
+        conversationId: r.conversation_id,
+        messages: messages.slice(0, row.prompt_end),
+        response: row.response_index === null ? null : (messages[row.response_index] ?? null),
+      })),
+    };
+  }
+
+  counts(): { traces: number; rows: number } {
+    const traces = (this.db.prepare('SELECT COUNT(*) AS n FROM traces').get() as { n: number }).n;
+    const rows = (this.db.prepare('SELECT COUNT(*) AS n FROM rows').get() as { n: number }).n;
+    return { traces, rows };
+  }
+}
