@@ -2,8 +2,8 @@
 // in range, new rows assigned consistently, names distinctive, merge/split, map, cancel.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adjustedRandIndex } from '../../bench/lib/metrics.ts';
-import { assignVectors, clusterVectors, layout2d, mergeClusters, nameClustersOffline, splitCluster } from '../../src/main/core/cluster/cluster-api.ts';
-import type { Clustering } from '../../src/main/core/cluster/types.ts';
+import { assignVectors, clusterVectors, layout2d, mergeClusters, nameClustersOffline, splitCluster } from '../../src/main/core/clusters/engine/cluster-api.ts';
+import type { Clustering } from '../../src/main/core/clusters/engine/types.ts';
 import { BuiltinEmbedder, fitBuiltinEmbedder } from '../../src/main/core/embed/builtin-embedder.ts';
 import { createRng, gaussian } from '../../src/main/core/embed/random.ts';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { sparseKMeans, tfidf } from '../../bench/lib/baseline.ts';
 import { loadCorpus } from '../../bench/lib/datasets.ts';
 import { adjustedRandIndex } from '../../bench/lib/metrics.ts';
-import { clusterVectors } from '../../src/main/core/cluster/cluster-api.ts';
+import { clusterVectors } from '../../src/main/core/clusters/engine/cluster-api.ts';
 import { fitBuiltinEmbedder } from '../../src/main/core/embed/builtin-embedder.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

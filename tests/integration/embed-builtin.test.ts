@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { BuiltinEmbedder, fitBuiltinEmbedder } from '../../src/main/core/embed/builtin-embedder.ts';
 import { fitLexicalModel } from '../../src/main/core/embed/lexical-fit.ts';
 import { deserializeLexicalModel, serializeLexicalModel } from '../../src/main/core/embed/lexical-model.ts';
-import { rowText } from '../../src/main/core/embed/row-text.ts';
-import type { ChatMessage } from '../../src/main/core/ingest/types.ts';
+import { rowText } from '../../src/main/core/traces/row-text.ts';
+import type { ChatMessage } from '../../src/main/core/traces/parse/types.ts';
 
 const TOPICS = [
   ['refund my card payment', 'I was charged twice, refund please', 'money back for a duplicate charge'],

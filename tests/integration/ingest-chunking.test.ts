@@ -4,10 +4,10 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LineSplitter } from '../../src/main/core/ingest/line-splitter.ts';
-import { JsonScanner } from '../../src/main/core/ingest/json-scanner.ts';
-import type { ScanMode } from '../../src/main/core/ingest/json-scanner.ts';
-import { parseRecordText } from '../../src/main/core/ingest/index.ts';
+import { LineSplitter } from '../../src/main/core/traces/parse/line-splitter.ts';
+import { JsonScanner } from '../../src/main/core/traces/parse/json-scanner.ts';
+import type { ScanMode } from '../../src/main/core/traces/parse/json-scanner.ts';
+import { parseRecordText } from '../../src/main/core/traces/parse/index.ts';
 import { fixture } from '../fixtures/ingest/read-all.ts';
 
 /** Deterministic pseudo-random chunk sizes so a failure can be replayed. */

@@ -3,7 +3,7 @@
 // Imports: vitest, the ingest public API and the shared test helpers.
 
 import { describe, expect, it } from 'vitest';
-import { parseRecordValue } from '../../src/main/core/ingest/index.ts';
+import { parseRecordValue } from '../../src/main/core/traces/parse/index.ts';
 import { fixture, readAll, traceOf, verdicts } from '../fixtures/ingest/read-all.ts';
 
 describe('openai-chat', () => {

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_RECORD_BYTES, readTraceFile } from '../../src/main/core/ingest/index.ts';
+import { MAX_RECORD_BYTES, readTraceFile } from '../../src/main/core/traces/parse/index.ts';
 import { fixture, readAll, traceOf, verdicts } from '../fixtures/ingest/read-all.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'winnow-ingest-jsonl-'));

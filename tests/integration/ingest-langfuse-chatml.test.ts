@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { ChatMessage } from '../../src/main/core/ingest/index.ts';
+import type { ChatMessage } from '../../src/main/core/traces/parse/index.ts';
 import { readAll } from '../fixtures/ingest/read-all.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

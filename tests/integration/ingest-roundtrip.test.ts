@@ -4,8 +4,8 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ChatMessage, NormalizedTrace } from '../../src/main/core/ingest/index.ts';
-import { contentHash, parseRecordValue, toRows } from '../../src/main/core/ingest/index.ts';
+import type { ChatMessage, NormalizedTrace } from '../../src/main/core/traces/parse/index.ts';
+import { contentHash, parseRecordValue, toRows } from '../../src/main/core/traces/parse/index.ts';
 import { fixture, readAll, traceOf } from '../fixtures/ingest/read-all.ts';
 
 function traceFrom(messages: unknown[]): NormalizedTrace {

@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { ParsedRecord } from '../../src/main/core/ingest/index.ts';
+import type { ParsedRecord } from '../../src/main/core/traces/parse/index.ts';
 import { readAll } from '../fixtures/ingest/read-all.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

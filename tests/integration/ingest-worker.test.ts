@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentHash, parseFileInWorker, projectFileInWorker, WORKER_WINDOW } from '../../src/main/core/ingest/index.ts';
+import { contentHash, parseFileInWorker, projectFileInWorker, WORKER_WINDOW } from '../../src/main/core/traces/parse/index.ts';
 import type { ProjectedBatch } from '../fixtures/ingest/counting-projection.ts';
 import { fixture, readAll } from '../fixtures/ingest/read-all.ts';
 

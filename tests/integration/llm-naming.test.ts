@@ -1,10 +1,10 @@
 // LLM cluster names through the real `openai` client and a local fake server: valid replies, contrast
 // with neighbours, validation, a corrective retry, and the keyword fallback on malformed replies.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { clusterVectorsSync } from '../../src/main/core/cluster/cluster-core.ts';
-import { nameClustersWithLlm, parseNameReply } from '../../src/main/core/cluster/llm-naming.ts';
-import { nameClustersOfflineSync, type OfflineName } from '../../src/main/core/cluster/name-offline.ts';
-import type { Clustering } from '../../src/main/core/cluster/types.ts';
+import { clusterVectorsSync } from '../../src/main/core/clusters/engine/cluster-core.ts';
+import { nameClustersWithLlm, parseNameReply } from '../../src/main/core/clusters/llm-naming.ts';
+import { nameClustersOfflineSync, type OfflineName } from '../../src/main/core/clusters/engine/name-offline.ts';
+import type { Clustering } from '../../src/main/core/clusters/engine/types.ts';
 import { BuiltinEmbedder } from '../../src/main/core/embed/builtin-embedder.ts';
 import { fitLexicalModel } from '../../src/main/core/embed/lexical-fit.ts';
 import { ChatClient } from '../../src/main/core/llm/chat-client.ts';
