@@ -13,7 +13,7 @@ import { bootstrap } from './shell/bootstrap.ts';
 import { HelpOverlay } from './shell/HelpOverlay.tsx';
 import { Sidebar } from './shell/Sidebar.tsx';
 import { TopBar } from './shell/TopBar.tsx';
-import { useUiStore, type Screen } from './stores/ui-store.ts';
+import { useUiStore, type Screen } from './shell/ui-store.ts';
 
 const SCREENS: Record<Screen, () => ReactElement> = {
   traces: TracesScreen,

@@ -1,7 +1,7 @@
 // Applies the theme preference to <html data-theme>; `system` leaves it to prefers-color-scheme in CSS.
 // Imports: react and the ui store.
 import { useEffect } from 'react';
-import { useUiStore } from '../stores/ui-store.ts';
+import { useUiStore } from '../shell/ui-store.ts';
 
 export function useTheme(): void {
   const theme = useUiStore((s) => s.theme);

@@ -3,7 +3,7 @@
 import { useEffect, useRef, type ReactElement } from 'react';
 import { Icon } from '../components/Icon.tsx';
 import { Kbd } from '../components/Kbd.tsx';
-import { useUiStore } from '../stores/ui-store.ts';
+import { useUiStore } from './ui-store.ts';
 import { SHORTCUTS, type Shortcut } from './shortcuts.ts';
 
 const GROUPS: Shortcut['group'][] = ['Navigate', 'Traces', 'General'];

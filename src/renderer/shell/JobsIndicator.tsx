@@ -3,8 +3,8 @@
 import type { ReactElement } from 'react';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { formatCount, formatPercent } from '../lib/format.ts';
-import { ACTIVE_STATUSES, sortedJobs, useJobsStore } from '../stores/jobs-store.ts';
-import { useUiStore } from '../stores/ui-store.ts';
+import { ACTIVE_STATUSES, sortedJobs, useJobsStore } from '../features/jobs/jobs-store.ts';
+import { useUiStore } from './ui-store.ts';
 
 export function JobsIndicator(): ReactElement {
   const byId = useJobsStore((s) => s.byId);

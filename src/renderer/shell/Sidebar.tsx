@@ -3,8 +3,8 @@
 import type { ReactElement } from 'react';
 import { Icon, type IconName } from '../components/Icon.tsx';
 import { formatCount } from '../lib/format.ts';
-import { useAppStore } from '../stores/app-store.ts';
-import { useUiStore, type Screen } from '../stores/ui-store.ts';
+import { useAppStore } from './app-store.ts';
+import { useUiStore, type Screen } from './ui-store.ts';
 
 export const NAV: readonly { screen: Screen; label: string; icon: IconName; keys: string }[] = [
   { screen: 'traces', label: 'Traces', icon: 'traces', keys: 'g t' },

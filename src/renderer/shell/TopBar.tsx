@@ -2,7 +2,7 @@
 // Imports: react, shell parts, components, the ui store.
 import type { ReactElement } from 'react';
 import { Icon } from '../components/Icon.tsx';
-import { useUiStore } from '../stores/ui-store.ts';
+import { useUiStore } from './ui-store.ts';
 import { JobsIndicator } from './JobsIndicator.tsx';
 import { NAV } from './Sidebar.tsx';
 

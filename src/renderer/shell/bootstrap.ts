@@ -2,12 +2,12 @@
 // Imports: the api client and the stores.
 import { api } from '../api/index.ts';
 import { throttle } from '../lib/throttle.ts';
-import { useAppStore } from '../stores/app-store.ts';
-import { useClustersStore } from '../stores/clusters-store.ts';
-import { useImportsStore } from '../stores/imports-store.ts';
-import { useJobsStore } from '../stores/jobs-store.ts';
-import { useSettingsStore } from '../stores/settings-store.ts';
-import { useTracesStore } from '../stores/traces-store.ts';
+import { useAppStore } from './app-store.ts';
+import { useClustersStore } from '../features/clusters/clusters-store.ts';
+import { useImportsStore } from '../features/traces/imports-store.ts';
+import { useJobsStore } from '../features/jobs/jobs-store.ts';
+import { useSettingsStore } from '../features/settings/settings-store.ts';
+import { useTracesStore } from '../features/traces/traces-store.ts';
 
 /** Starts the app's data flow; returns the cleanup that stops listening. */
 export function bootstrap(): () => void {

@@ -1,10 +1,10 @@
 // The keyboard shortcuts: one list that drives both the key handler and the help overlay.
 // Imports: the stores whose actions shortcuts trigger.
-import { useClusterMembersStore } from '../stores/cluster-members-store.ts';
-import { useClustersStore } from '../stores/clusters-store.ts';
-import { useImportsStore } from '../stores/imports-store.ts';
-import { useTracesStore } from '../stores/traces-store.ts';
-import { useUiStore, type Screen } from '../stores/ui-store.ts';
+import { useClusterMembersStore } from '../features/clusters/cluster-members-store.ts';
+import { useClustersStore } from '../features/clusters/clusters-store.ts';
+import { useImportsStore } from '../features/traces/imports-store.ts';
+import { useTracesStore } from '../features/traces/traces-store.ts';
+import { useUiStore, type Screen } from './ui-store.ts';
 
 export interface Shortcut {
   /** Space-separated sequence, e.g. `g t`. */

@@ -3,8 +3,8 @@
 // cluster-tree, lib/format, palette, the clusters and members stores, shared contract types.
 import { useEffect, useMemo, type ReactElement } from 'react';
 import { formatCount, oneLine } from '../../lib/format.ts';
-import { useClusterMembersStore } from '../../stores/cluster-members-store.ts';
-import { useClustersStore } from '../../stores/clusters-store.ts';
+import { useClusterMembersStore } from './cluster-members-store.ts';
+import { useClustersStore } from './clusters-store.ts';
 import { formatScore, formatShare } from './cluster-format.ts';
 import { clusterColor, type ColorScheme } from './palette.ts';
 import type { ClusterInfo } from '../../../shared/contract/index.ts';

@@ -4,7 +4,7 @@
 import { useTable, type ExpandedState, type SortingState } from '@tanstack/react-table';
 import { useMemo, useState, type KeyboardEvent, type ReactElement } from 'react';
 import { formatCount } from '../../lib/format.ts';
-import { useClustersStore } from '../../stores/clusters-store.ts';
+import { useClustersStore } from './clusters-store.ts';
 import { formatShare } from './cluster-format.ts';
 import { NUMERIC_CLUSTER_COLUMNS, clusterColumns, clusterTableFeatures } from './cluster-columns.tsx';
 import { clusterTree, type ClusterNode } from './cluster-tree.ts';

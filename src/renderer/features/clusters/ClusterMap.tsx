@@ -3,8 +3,8 @@
 // Imports: react, map geometry/drawing/palette helpers, cluster-tree, lib/format, the clusters and members stores.
 import { useEffect, useMemo, useRef, useState, type PointerEvent, type ReactElement } from 'react';
 import { formatCount, oneLine } from '../../lib/format.ts';
-import { useClusterMembersStore } from '../../stores/cluster-members-store.ts';
-import { useClustersStore } from '../../stores/clusters-store.ts';
+import { useClusterMembersStore } from './cluster-members-store.ts';
+import { useClustersStore } from './clusters-store.ts';
 import { clusterLabel, highlightedClusters } from './cluster-tree.ts';
 import { bucketByCluster, drawMap } from './draw-map.ts';
 import { buildPointIndex, fitView, nearestPoint, packPoints, panBy, pointBounds, toData, zoomAt, type View } from './map-geometry.ts';

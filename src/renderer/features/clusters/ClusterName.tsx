@@ -1,7 +1,7 @@
 // A cluster's name as a heading that turns into a field on click; Enter saves (clusters.rename), Esc cancels.
 // Imports: react, components, the clusters store.
 import { useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react';
-import { useClustersStore } from '../../stores/clusters-store.ts';
+import { useClustersStore } from './clusters-store.ts';
 
 export function ClusterName({ id, name }: { id: number; name: string }): ReactElement {
   const rename = useClustersStore((s) => s.rename);

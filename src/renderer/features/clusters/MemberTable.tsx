@@ -4,9 +4,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type ReactElement } from 'react';
 import { basename, oneLine } from '../../lib/format.ts';
-import { useClusterMembersStore } from '../../stores/cluster-members-store.ts';
-import { useTracesStore } from '../../stores/traces-store.ts';
-import { useUiStore } from '../../stores/ui-store.ts';
+import { useClusterMembersStore } from './cluster-members-store.ts';
+import { useTracesStore } from '../traces/traces-store.ts';
+import { useUiStore } from '../../shell/ui-store.ts';
 import { formatScore } from './cluster-format.ts';
 import type { ClusterMember } from '../../../shared/contract/index.ts';
 

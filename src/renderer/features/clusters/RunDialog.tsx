@@ -3,7 +3,7 @@
 import { useEffect, useRef, type ReactElement } from 'react';
 import { Icon } from '../../components/Icon.tsx';
 import { formatCount } from '../../lib/format.ts';
-import { useClusterRunStore } from '../../stores/cluster-run-store.ts';
+import { useClusterRunStore } from './cluster-run-store.ts';
 import { RunForm } from './RunForm.tsx';
 
 export function RunDialog({ rows }: { rows: number }): ReactElement | null {

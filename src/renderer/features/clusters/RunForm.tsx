@@ -3,9 +3,9 @@
 // cluster-format, the cluster-run, settings and ui stores, shared contract types.
 import { useEffect, type FormEvent, type ReactElement } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
-import { useClusterRunStore } from '../../stores/cluster-run-store.ts';
-import { endpointLabel, llmCapabilities, useSettingsStore } from '../../stores/settings-store.ts';
-import { useUiStore } from '../../stores/ui-store.ts';
+import { useClusterRunStore } from './cluster-run-store.ts';
+import { endpointLabel, llmCapabilities, useSettingsStore } from '../settings/settings-store.ts';
+import { useUiStore } from '../../shell/ui-store.ts';
 import { TextMode } from '../../../shared/contract/index.ts';
 import { TEXT_MODE_LABELS, granularityLabel } from './cluster-format.ts';
 

@@ -4,10 +4,10 @@
 import type { ReactElement } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { formatCount, formatRelative, formatTime } from '../../lib/format.ts';
-import { useAppStore } from '../../stores/app-store.ts';
-import { useClusterRunStore } from '../../stores/cluster-run-store.ts';
-import { useClustersStore } from '../../stores/clusters-store.ts';
-import { useJobsStore } from '../../stores/jobs-store.ts';
+import { useAppStore } from '../../shell/app-store.ts';
+import { useClusterRunStore } from './cluster-run-store.ts';
+import { useClustersStore } from './clusters-store.ts';
+import { useJobsStore } from '../jobs/jobs-store.ts';
 import { TextMode, type ClusterRun } from '../../../shared/contract/index.ts';
 import { TEXT_MODE_LABELS, embedderLabel, formatShare, plural, runOptionLabel } from './cluster-format.ts';
 import { failedSinceRun, isActive, latestClusterJob } from './cluster-jobs.ts';

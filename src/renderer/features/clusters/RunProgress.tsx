@@ -3,7 +3,7 @@
 import type { ReactElement } from 'react';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { formatCount, formatPercent } from '../../lib/format.ts';
-import { useJobsStore } from '../../stores/jobs-store.ts';
+import { useJobsStore } from '../jobs/jobs-store.ts';
 import { jobVerb } from './cluster-jobs.ts';
 import type { Job } from '../../../shared/contract/index.ts';
 

@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { oneLine } from '../../lib/format.ts';
-import { useClusterMembersStore } from '../../stores/cluster-members-store.ts';
+import { useClusterMembersStore } from './cluster-members-store.ts';
 
 export function SimilarRows(): ReactElement | null {
   const similar = useClusterMembersStore((s) => s.similar);

@@ -1,7 +1,7 @@
 // "Split into N parts" for one fine cluster (clusters.split); the new clusters replace it in the list.
 // Imports: react, the clusters store.
 import { useState, type ReactElement } from 'react';
-import { useClustersStore } from '../../stores/clusters-store.ts';
+import { useClustersStore } from './clusters-store.ts';
 
 const PARTS = [2, 3, 4, 5, 6, 8, 10];
 

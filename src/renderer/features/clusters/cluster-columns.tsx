@@ -5,7 +5,7 @@ import { createColumnHelper, createExpandedRowModel, createSortedRowModel, rowEx
 import type { ReactElement } from 'react';
 import { Icon } from '../../components/Icon.tsx';
 import { formatCount } from '../../lib/format.ts';
-import { useClustersStore } from '../../stores/clusters-store.ts';
+import { useClustersStore } from './clusters-store.ts';
 import { formatScore, formatShare, keywordsBeyondName, plural } from './cluster-format.ts';
 import type { ClusterNode } from './cluster-tree.ts';
 import { clusterColor, type ColorScheme } from './palette.ts';

@@ -1,6 +1,6 @@
 // Which clustering job the screen follows: the newest cluster / assign / naming job, and whether it
 // is running or ended badly after the shown run. Imports: the jobs store helpers, contract types (pure).
-import { ACTIVE_STATUSES, sortedJobs } from '../../stores/jobs-store.ts';
+import { ACTIVE_STATUSES, sortedJobs } from '../jobs/jobs-store.ts';
 import type { ClusterRun, Job, JobKind } from '../../../shared/contract/index.ts';
 
 export const CLUSTER_JOB_KINDS: ReadonlySet<JobKind> = new Set(['cluster', 'assign', 'name-clusters']);

@@ -1,7 +1,7 @@
 // Shapes the flat cluster list of a run for the screen: groups with their clusters, what a selection
 // highlights, and totals. Imports: shared contract types and the selection type (pure, unit-tested).
 import type { ClusterInfo } from '../../../shared/contract/index.ts';
-import type { ClusterSelection } from '../../stores/clusters-store.ts';
+import type { ClusterSelection } from './clusters-store.ts';
 
 /** A row of the cluster list: a group with its clusters, or a cluster on its own. */
 export interface ClusterNode {

@@ -1,7 +1,7 @@
 // The colour scheme in effect (the user's theme choice, else the system's), for canvas drawing that
 // cannot use CSS colours. Imports: react, the ui store, the palette's scheme type.
 import { useEffect, useState } from 'react';
-import { useUiStore } from '../../stores/ui-store.ts';
+import { useUiStore } from '../../shell/ui-store.ts';
 import type { ColorScheme } from './palette.ts';
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';

@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatCount, formatPercent, formatRelative, formatTime } from '../../lib/format.ts';
-import { ACTIVE_STATUSES, useJobsStore } from '../../stores/jobs-store.ts';
+import { ACTIVE_STATUSES, useJobsStore } from './jobs-store.ts';
 import type { Job } from '../../../shared/contract/index.ts';
 
 export function JobRow({ job }: { job: Job }): ReactElement {

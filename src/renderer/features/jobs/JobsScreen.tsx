@@ -4,8 +4,8 @@ import { useEffect, type ReactElement } from 'react';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { JobRow } from './JobRow.tsx';
-import { sortedJobs, useJobsStore } from '../../stores/jobs-store.ts';
-import { useUiStore } from '../../stores/ui-store.ts';
+import { sortedJobs, useJobsStore } from './jobs-store.ts';
+import { useUiStore } from '../../shell/ui-store.ts';
 
 export function JobsScreen(): ReactElement {
   const byId = useJobsStore((s) => s.byId);

@@ -3,8 +3,8 @@
 import type { ReactElement } from 'react';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Kbd } from '../../components/Kbd.tsx';
-import { useAppStore } from '../../stores/app-store.ts';
-import { useUiStore } from '../../stores/ui-store.ts';
+import { useAppStore } from '../../shell/app-store.ts';
+import { useUiStore } from '../../shell/ui-store.ts';
 
 export function ReviewScreen(): ReactElement {
   const traces = useAppStore((s) => s.info?.traces ?? 0);

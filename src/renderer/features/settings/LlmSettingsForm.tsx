@@ -3,7 +3,7 @@
 // llm-form, the settings store.
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
-import { useSettingsStore } from '../../stores/settings-store.ts';
+import { useSettingsStore } from './settings-store.ts';
 import { draftFrom, draftProblem, isDirty, toInput, type LlmDraft } from './llm-form.ts';
 import type { LlmSettings } from '../../../shared/contract/index.ts';
 

@@ -4,8 +4,8 @@ import type { ReactElement } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { LlmSettingsForm } from './LlmSettingsForm.tsx';
 import { formatCount } from '../../lib/format.ts';
-import { useAppStore } from '../../stores/app-store.ts';
-import { useUiStore, type ThemePreference } from '../../stores/ui-store.ts';
+import { useAppStore } from '../../shell/app-store.ts';
+import { useUiStore, type ThemePreference } from '../../shell/ui-store.ts';
 
 const THEMES: { value: ThemePreference; label: string }[] = [
   { value: 'system', label: 'Follow the system' },

@@ -1,7 +1,7 @@
 // The LLM endpoint form's draft and how it becomes a settings.llm.set input: empty fields are null, the
 // key is sent only when typed (a string) or removed (null). Imports: shared contract types (pure, tested).
 import type { LlmSettings } from '../../../shared/contract/index.ts';
-import type { LlmSettingsInput } from '../../stores/settings-store.ts';
+import type { LlmSettingsInput } from './settings-store.ts';
 
 export interface LlmDraft {
   baseUrl: string;

@@ -4,7 +4,7 @@ import { useState, type ReactElement } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { FILTER_FACETS, isFiltered, type FilterFacet } from '../../lib/filter.ts';
 import { formatCount, toDateInput } from '../../lib/format.ts';
-import { useTracesStore, type FacetValue } from '../../stores/traces-store.ts';
+import { useTracesStore, type FacetValue } from './traces-store.ts';
 
 const LABELS: Record<FilterFacet, string> = {
   environment: 'Environment',

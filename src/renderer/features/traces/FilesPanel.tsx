@@ -6,7 +6,7 @@ import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { basename, formatCount, formatRelative } from '../../lib/format.ts';
-import { useImportsStore } from '../../stores/imports-store.ts';
+import { useImportsStore } from './imports-store.ts';
 import type { ImportFileSummary } from '../../../shared/contract/index.ts';
 
 export function FilesPanel(): ReactElement | null {

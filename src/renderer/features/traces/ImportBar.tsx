@@ -5,10 +5,10 @@ import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { basename, formatCount, formatPercent } from '../../lib/format.ts';
-import { useImportsStore, type MultiTurn } from '../../stores/imports-store.ts';
-import { ACTIVE_STATUSES, sortedJobs, useJobsStore } from '../../stores/jobs-store.ts';
-import { useTracesStore } from '../../stores/traces-store.ts';
-import { useUiStore } from '../../stores/ui-store.ts';
+import { useImportsStore, type MultiTurn } from './imports-store.ts';
+import { ACTIVE_STATUSES, sortedJobs, useJobsStore } from '../jobs/jobs-store.ts';
+import { useTracesStore } from './traces-store.ts';
+import { useUiStore } from '../../shell/ui-store.ts';
 import { RecordFormat, type Job } from '../../../shared/contract/index.ts';
 
 const FORMAT_LABELS: Record<RecordFormat, string> = {

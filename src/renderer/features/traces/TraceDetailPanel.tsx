@@ -5,7 +5,7 @@ import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatCost, formatCount, formatLatency, formatTime } from '../../lib/format.ts';
-import { useTracesStore } from '../../stores/traces-store.ts';
+import { useTracesStore } from './traces-store.ts';
 import { Conversation } from './Conversation.tsx';
 import { prettyJson } from './message-shape.ts';
 import type { TraceDetail } from '../../../shared/contract/index.ts';

@@ -3,8 +3,8 @@
 import { useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type CSSProperties, type ReactElement } from 'react';
-import { useImportsStore } from '../../stores/imports-store.ts';
-import { useTracesStore } from '../../stores/traces-store.ts';
+import { useImportsStore } from './imports-store.ts';
+import { useTracesStore } from './traces-store.ts';
 import { NUMERIC_COLUMNS, traceColumns, traceGridTemplate, traceMinWidth, traceTableFeatures } from './trace-columns.tsx';
 import type { TraceSummary } from '../../../shared/contract/index.ts';
 

@@ -5,9 +5,9 @@ import { Icon } from '../../components/Icon.tsx';
 import { Kbd } from '../../components/Kbd.tsx';
 import { isFiltered } from '../../lib/filter.ts';
 import { formatCount } from '../../lib/format.ts';
-import { useAppStore } from '../../stores/app-store.ts';
-import { useTracesStore } from '../../stores/traces-store.ts';
-import { useUiStore } from '../../stores/ui-store.ts';
+import { useAppStore } from '../../shell/app-store.ts';
+import { useTracesStore } from './traces-store.ts';
+import { useUiStore } from '../../shell/ui-store.ts';
 
 const SEARCH_DEBOUNCE_MS = 250;
 

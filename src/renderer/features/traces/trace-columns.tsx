@@ -4,7 +4,7 @@ import { createColumnHelper, tableFeatures } from '@tanstack/react-table';
 import type { ReactElement } from 'react';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { basename, formatCost, formatCount, formatLatency, formatTime, oneLine } from '../../lib/format.ts';
-import { useImportsStore } from '../../stores/imports-store.ts';
+import { useImportsStore } from './imports-store.ts';
 import type { TraceSummary } from '../../../shared/contract/index.ts';
 
 // Core features only: sorting and filtering happen in SQLite, the table just lays out what arrived.

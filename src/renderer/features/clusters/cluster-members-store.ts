@@ -2,8 +2,8 @@
 // row id (for the map's hover tip), and the "similar rows" of one member. Imports: zustand, the api
 // client, shared contract types.
 import { create } from 'zustand';
-import { api, errorMessage } from '../api/index.ts';
-import type { ClusterMember, CommandOutput } from '../../shared/contract/index.ts';
+import { api, errorMessage } from '../../api/index.ts';
+import type { ClusterMember, CommandOutput } from '../../../shared/contract/index.ts';
 
 export type SimilarRow = CommandOutput<'rows.similar'>[number];
 

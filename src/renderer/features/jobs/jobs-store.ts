@@ -1,8 +1,8 @@
 // Every job the window knows of, kept current from jobs.list and job.progress / job.settled events.
 // Imports: zustand, the api client, shared contract types.
 import { create } from 'zustand';
-import { api, errorMessage } from '../api/index.ts';
-import type { Job } from '../../shared/contract/index.ts';
+import { api, errorMessage } from '../../api/index.ts';
+import type { Job } from '../../../shared/contract/index.ts';
 
 interface JobsState {
   byId: Record<number, Job>;

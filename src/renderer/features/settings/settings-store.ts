@@ -1,8 +1,8 @@
 // The LLM endpoint settings (settings.llm.get / set): effective values, where they come from, saving.
 // Imports: zustand, the api client, shared contract types.
 import { create } from 'zustand';
-import { api, errorMessage } from '../api/index.ts';
-import type { CommandInput, LlmSettings } from '../../shared/contract/index.ts';
+import { api, errorMessage } from '../../api/index.ts';
+import type { CommandInput, LlmSettings } from '../../../shared/contract/index.ts';
 
 export type LlmSettingsInput = CommandInput<'settings.llm.set'>;
 

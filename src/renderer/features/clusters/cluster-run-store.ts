@@ -2,8 +2,8 @@
 // naming), clusters.run and clusters.assign, and the id of the job started from this window.
 // Imports: zustand, the api client, shared contract types.
 import { create } from 'zustand';
-import { api, errorMessage } from '../api/index.ts';
-import type { EmbedderKind, TextMode } from '../../shared/contract/index.ts';
+import { api, errorMessage } from '../../api/index.ts';
+import type { EmbedderKind, TextMode } from '../../../shared/contract/index.ts';
 
 export interface RunOptions {
   embedder: EmbedderKind;

@@ -1,9 +1,9 @@
 // Trace browsing: filter state, keyset pages of the filtered list, facet counts, and the selected trace.
 // Imports: zustand, the api client, lib/filter, shared contract types.
 import { create } from 'zustand';
-import { api, errorMessage } from '../api/index.ts';
-import { EMPTY_FILTER, FILTER_FACETS, activeFacets, toWhere, type FilterFacet, type FilterState } from '../lib/filter.ts';
-import type { TraceDetail, TraceSummary } from '../../shared/contract/index.ts';
+import { api, errorMessage } from '../../api/index.ts';
+import { EMPTY_FILTER, FILTER_FACETS, activeFacets, toWhere, type FilterFacet, type FilterState } from '../../lib/filter.ts';
+import type { TraceDetail, TraceSummary } from '../../../shared/contract/index.ts';
 
 export type FacetValue = { value: string | null; count: number };
 const PAGE = 200;

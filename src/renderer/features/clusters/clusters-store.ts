@@ -2,8 +2,8 @@
 // clusters (for merge), collapsed groups, and edits (rename, merge, split).
 // Imports: zustand, the api client, shared contract types.
 import { create } from 'zustand';
-import { api, errorMessage } from '../api/index.ts';
-import type { ClusterInfo, ClusterRun, CommandOutput } from '../../shared/contract/index.ts';
+import { api, errorMessage } from '../../api/index.ts';
+import type { ClusterInfo, ClusterRun, CommandOutput } from '../../../shared/contract/index.ts';
 
 export type MapPoints = CommandOutput<'clusters.map'>['points'];
 

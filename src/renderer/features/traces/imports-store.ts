@@ -1,8 +1,8 @@
 // Import form choices, the running import job, imported files with their counts, and rejected lines per file.
 // Imports: zustand, the api client, shared contract types.
 import { create } from 'zustand';
-import { api, errorMessage, isApiError } from '../api/index.ts';
-import type { ImportFileSummary, RecordFormat, RejectedLine } from '../../shared/contract/index.ts';
+import { api, errorMessage, isApiError } from '../../api/index.ts';
+import type { ImportFileSummary, RecordFormat, RejectedLine } from '../../../shared/contract/index.ts';
 
 export type MultiTurn = 'split' | 'keep';
 
