@@ -4,7 +4,7 @@
 
 import { clusterVectors } from '../src/main/core/clusters/engine/cluster-api.ts';
 import { fitBuiltinEmbedder } from '../src/main/core/embed/builtin-embedder.ts';
-import { createRng } from '../src/main/core/embed/random.ts';
+import { createRng } from '../src/main/core/platform/random.ts';
 import { rowText, ROW_TEXT_MODES, type RowTextMode } from '../src/main/core/traces/row-text.ts';
 import type { ChatMessage } from '../src/main/core/traces/parse/types.ts';
 import { corpusAvailable, loadCorpus, type CorpusName } from './lib/datasets.ts';

@@ -2,7 +2,7 @@
 // (lower-case, tokens of 2+ word characters, smooth IDF, raw counts, L2 norm) and Lloyd k-means with
 // k-means++ seeding and k = the true number of labels. Imports: the engine's seeded RNG only.
 
-import { createRng } from '../../src/main/core/embed/random.ts';
+import { createRng } from '../../src/main/core/platform/random.ts';
 
 export interface SparseMatrix {
   n: number;

@@ -1,7 +1,7 @@
 // Scale corpora for the speed benchmark: real labelled prompts repeated with small random edits,
 // or (when ../shared/data is absent) template-generated prompts. Imports: ./datasets.ts, embed/random.ts.
 
-import { createRng } from '../../src/main/core/embed/random.ts';
+import { createRng } from '../../src/main/core/platform/random.ts';
 import { corpusAvailable, loadCorpus } from './datasets.ts';
 
 const PREFIXES = ['', '', '', 'hi, ', 'hello ', 'please ', 'quick question: ', 'hey - ', 'urgent: ', 'sorry, '];

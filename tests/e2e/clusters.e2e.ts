@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import type { Channel, CommandInput, CommandOutput, Job } from '../../src/shared/contract/index.ts';
+import type { Job } from '../../src/shared/contract/index.ts';
 import { buildPointIndex, fitView, nearestPoint, packPoints, pointBounds, toScreen } from '../../src/renderer/features/clusters/map-geometry.ts';
 import { startFakeOpenAiServer } from '../support/fake-openai-server.ts';
 import { useE2eEnv } from './support/e2e-env.ts';
@@ -19,18 +19,8 @@ const env = useE2eEnv({
   secrets: { encrypt: (plain) => `sealed:${Buffer.from(plain).toString('base64')}`, decrypt: (sealed) => Buffer.from(sealed.slice(7), 'base64').toString() },
 });
 
-async function call<C extends Channel>(channel: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
-  const result = await env.core.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as CommandOutput<C>;
-}
-
-async function settle(jobId: number): Promise<Job> {
-  for (;;) {
-    const job = await call('jobs.get', { id: jobId });
-    if (!['queued', 'running'].includes(job.status)) return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+function settle(jobId: number): Promise<Job> {
+  return env.core.jobs.waitFor(jobId);
 }
 
 /** 30 distinct prompts for each of four intents that share almost no words with each other. */
@@ -114,9 +104,9 @@ test('clusters imported prompts, shows them listed and mapped, opens and renames
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
 
-  const imported = await settle((await call('imports.start', { paths: [writeIntentFixture(env.tmp)] })).jobId);
+  const imported = await settle((await env.core.invoke('imports.start', { paths: [writeIntentFixture(env.tmp)] })).jobId);
   expect(imported.status).toBe('succeeded');
-  expect((await call('app.info', {})).rows).toBe(ROWS);
+  expect((await env.core.invoke('app.info', {})).rows).toBe(ROWS);
 
   await env.bridge(page);
   await page.emulateMedia({ colorScheme: 'light' });
@@ -204,7 +194,7 @@ test('clusters imported prompts, shows them listed and mapped, opens and renames
     // Open a cluster from the list first, so the panel is there and the map keeps its size while we point.
     await clusterRows.first().click();
     await expect(panel).toHaveAttribute('data-cluster-id', String(firstId));
-    const { points } = await call('clusters.map', { maxPoints: 20_000 });
+    const { points } = await env.core.invoke('clusters.map', { maxPoints: 20_000 });
     const packed = packPoints(points);
     const canvas = page.locator('.cluster-map-canvas');
     const box = await canvas.boundingBox();
@@ -249,7 +239,7 @@ test('clusters imported prompts, shows them listed and mapped, opens and renames
     await shot(page, 'settings-dark');
     await page.emulateMedia({ colorScheme: 'light' });
     await shot(page, 'settings-light');
-    expect(await call('settings.llm.get', {})).toMatchObject({ baseUrl: 'http://localhost:11434/v1', model: 'llama3.1', hasApiKey: true });
+    expect(await env.core.invoke('settings.llm.get', {})).toMatchObject({ baseUrl: 'http://localhost:11434/v1', model: 'llama3.1', hasApiKey: true });
   });
 
   await test.step('with an endpoint, the run options offer it and LLM naming', async () => {
@@ -272,8 +262,8 @@ test('merges and splits clusters, assigns rows imported later, and picks between
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
 
-  await settle((await call('imports.start', { paths: [writeIntentFixture(env.tmp)] })).jobId);
-  const first = await settle((await call('clusters.run', { embedder: 'builtin', textMode: 'last-user', granularity: 0, nameWithLlm: false })).jobId);
+  await settle((await env.core.invoke('imports.start', { paths: [writeIntentFixture(env.tmp)] })).jobId);
+  const first = await settle((await env.core.invoke('clusters.run', { embedder: 'builtin', textMode: 'last-user', granularity: 0, nameWithLlm: false })).jobId);
   expect(first.status).toBe('succeeded');
 
   await env.bridge(page);
@@ -319,7 +309,7 @@ test('merges and splits clusters, assigns rows imported later, and picks between
         .map((city) => JSON.stringify({ messages: [{ role: 'user', content: `What is the weather forecast for ${city} tomorrow? Will it rain?` }, { role: 'assistant', content: 'Mostly sunny.' }] }))
         .join('\n') + '\n',
     );
-    await settle((await call('imports.start', { paths: [extra] })).jobId);
+    await settle((await env.core.invoke('imports.start', { paths: [extra] })).jobId);
     const assign = page.getByTestId('assign-button');
     await expect(assign).toHaveText(`Assign ${cities.length} new rows`);
     await assign.click();
@@ -361,7 +351,7 @@ test('clusters with an OpenAI-compatible endpoint and shows the LLM’s names, d
   // The one fake: an HTTP server speaking the OpenAI shapes, standing in for a remote model.
   const llm = await startFakeOpenAiServer();
   try {
-    await settle((await call('imports.start', { paths: [writeIntentFixture(env.tmp)] })).jobId);
+    await settle((await env.core.invoke('imports.start', { paths: [writeIntentFixture(env.tmp)] })).jobId);
     await env.bridge(page);
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(`${env.url}#/settings`);

@@ -5,7 +5,7 @@ import { adjustedRandIndex } from '../../bench/lib/metrics.ts';
 import { assignVectors, clusterVectors, layout2d, mergeClusters, nameClustersOffline, splitCluster } from '../../src/main/core/clusters/engine/cluster-api.ts';
 import type { Clustering } from '../../src/main/core/clusters/engine/types.ts';
 import { BuiltinEmbedder, fitBuiltinEmbedder } from '../../src/main/core/embed/builtin-embedder.ts';
-import { createRng, gaussian } from '../../src/main/core/embed/random.ts';
+import { createRng, gaussian } from '../../src/main/core/platform/random.ts';
 
 /**
  * Eight intents; every template of an intent shares its key word, as real requests of one intent share

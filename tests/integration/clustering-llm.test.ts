@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../src/main/core/create-core.ts';
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '../support/fake-openai-server.ts';
 import { writeCorpus } from '../support/intent-corpus.ts';
-import { call } from '../support/call.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
 describe('clustering with an OpenAI-compatible endpoint', () => {
@@ -21,7 +20,7 @@ describe('clustering with an OpenAI-compatible endpoint', () => {
       env: { OPENAI_BASE_URL: server.baseUrl, OPENAI_API_KEY: 'test-key', WINNOW_LLM_MODEL: 'fake-chat', WINNOW_EMBED_MODEL: 'fake-embed' },
     });
     writeCorpus(join(dir.path, 'a.jsonl'), 0, 15);
-    const { jobId } = await call(core, 'imports.start', { paths: [join(dir.path, 'a.jsonl')] });
+    const { jobId } = await core.invoke('imports.start', { paths: [join(dir.path, 'a.jsonl')] });
     await core.jobs.waitFor(jobId);
   });
   afterAll(async () => {
@@ -31,17 +30,17 @@ describe('clustering with an OpenAI-compatible endpoint', () => {
   });
 
   it('reports where the endpoint comes from, never the key itself', async () => {
-    const settings = await call(core, 'settings.llm.get', {});
+    const settings = await core.invoke('settings.llm.get', {});
     expect(settings).toEqual({ baseUrl: server.baseUrl, model: 'fake-chat', embeddingModel: 'fake-embed', hasApiKey: true, source: 'environment' });
     const refused = await core.dispatch('settings.llm.set', { baseUrl: null, model: null, embeddingModel: null, apiKey: 'sk-secret' });
     expect(refused.ok === false && refused.error.code).toBe('unavailable');
   });
 
   it('embeds through the endpoint, caches embeddings, and names clusters with the chat model', async () => {
-    const first = await call(core, 'clusters.run', { embedder: 'openai', nameWithLlm: true });
+    const first = await core.invoke('clusters.run', { embedder: 'openai', nameWithLlm: true });
     const job = await core.jobs.waitFor(first.jobId);
     expect(job.error).toBeNull();
-    const { run, clusters } = await call(core, 'clusters.list', {});
+    const { run, clusters } = await core.invoke('clusters.list', {});
     expect(run).toMatchObject({ rows: 60, embedder: expect.stringContaining('fake-embed'), namedBy: 'fake-chat' });
     const fine = clusters.filter((c) => c.level === 'cluster');
     const named = fine.filter((c) => c.namedBy === 'fake-chat');
@@ -57,7 +56,7 @@ describe('clustering with an OpenAI-compatible endpoint', () => {
     expect(embedCalls).toBeGreaterThan(0);
 
     // A second run embeds nothing again: every text is in the cache.
-    const second = await call(core, 'clusters.run', { embedder: 'openai' });
+    const second = await core.invoke('clusters.run', { embedder: 'openai' });
     expect((await core.jobs.waitFor(second.jobId)).error).toBeNull();
     expect(server.requests.filter((r) => r.path === '/v1/embeddings').length).toBe(embedCalls);
   });

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClusterInfo } from '../../src/shared/contract/index.ts';
 import { type Core, createCore } from '../../src/main/core/create-core.ts';
 import { INTENTS, writeCorpus } from '../support/intent-corpus.ts';
-import { call } from '../support/call.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
 async function settle(core: Core, jobId: number): Promise<void> {
@@ -21,8 +20,8 @@ describe('clustering', () => {
     dir = makeTempDir();
     core = createCore({ dataDir: join(dir.path, 'data') });
     writeCorpus(join(dir.path, 'a.jsonl'), 0, 40);
-    await settle(core, (await call(core, 'imports.start', { paths: [join(dir.path, 'a.jsonl')] })).jobId);
-    await settle(core, (await call(core, 'clusters.run', {})).jobId);
+    await settle(core, (await core.invoke('imports.start', { paths: [join(dir.path, 'a.jsonl')] })).jobId);
+    await settle(core, (await core.invoke('clusters.run', {})).jobId);
   }, 120_000);
   afterAll(async () => {
     await core.close();
@@ -30,7 +29,7 @@ describe('clustering', () => {
   });
 
   it('finds the intents without being told how many, with names from their distinctive words', async () => {
-    const { run, clusters } = await call(core, 'clusters.list', {});
+    const { run, clusters } = await core.invoke('clusters.list', {});
     expect(run).toMatchObject({ rows: 160, embedder: expect.stringMatching(/^builtin-lexical/) });
     const found = fine(clusters);
     expect(found.length).toBeGreaterThanOrEqual(4);
@@ -52,19 +51,19 @@ describe('clustering', () => {
   });
 
   it('pages a cluster\'s members with their source line, borderline first on request', async () => {
-    const [biggest] = fine((await call(core, 'clusters.list', {})).clusters);
-    const first = await call(core, 'clusters.members', { clusterId: biggest!.id, borderlineFirst: true, limit: 5 });
+    const [biggest] = fine((await core.invoke('clusters.list', {})).clusters);
+    const first = await core.invoke('clusters.members', { clusterId: biggest!.id, borderlineFirst: true, limit: 5 });
     expect(first.total).toBe(biggest!.size);
     expect(first.items).toHaveLength(5);
     const scores = first.items.map((m) => m.score);
     expect([...scores].sort((a, b) => a - b)).toEqual(scores);
     expect(first.items[0]).toMatchObject({ file: expect.stringMatching(/a\.jsonl$/), line: expect.any(Number), prompt: expect.any(String) });
-    const rest = await call(core, 'clusters.members', { clusterId: biggest!.id, borderlineFirst: true, cursor: first.nextCursor!, limit: 1000 });
+    const rest = await core.invoke('clusters.members', { clusterId: biggest!.id, borderlineFirst: true, cursor: first.nextCursor!, limit: 1000 });
     expect(new Set([...first.items, ...rest.items].map((m) => m.rowId)).size).toBe(biggest!.size);
   });
 
   it('gives every row a map position', async () => {
-    const map = await call(core, 'clusters.map', {});
+    const map = await core.invoke('clusters.map', {});
     expect(map.total).toBe(160);
     expect(map.points).toHaveLength(160);
     for (const [, x, y] of map.points) {
@@ -73,38 +72,38 @@ describe('clustering', () => {
   });
 
   it('finds similar rows from any row', async () => {
-    const [c] = fine((await call(core, 'clusters.list', {})).clusters);
-    const member = (await call(core, 'clusters.members', { clusterId: c!.id, limit: 1 })).items[0]!;
-    const similar = await call(core, 'rows.similar', { rowId: member.rowId, limit: 5 });
+    const [c] = fine((await core.invoke('clusters.list', {})).clusters);
+    const member = (await core.invoke('clusters.members', { clusterId: c!.id, limit: 1 })).items[0]!;
+    const similar = await core.invoke('rows.similar', { rowId: member.rowId, limit: 5 });
     expect(similar).toHaveLength(5);
     expect(similar.every((s) => s.rowId !== member.rowId && s.similarity > 0)).toBe(true);
   });
 
   it('renames, merges and splits clusters, keeping every row accounted for', async () => {
-    const before = fine((await call(core, 'clusters.list', {})).clusters);
-    const renamed = await call(core, 'clusters.rename', { clusterId: before[0]!.id, name: 'Refund requests' });
+    const before = fine((await core.invoke('clusters.list', {})).clusters);
+    const renamed = await core.invoke('clusters.rename', { clusterId: before[0]!.id, name: 'Refund requests' });
     expect(renamed).toMatchObject({ name: 'Refund requests', namedBy: 'user' });
 
-    const merged = await call(core, 'clusters.merge', { clusterIds: [before[0]!.id, before[1]!.id] });
-    const afterMerge = fine((await call(core, 'clusters.list', {})).clusters);
+    const merged = await core.invoke('clusters.merge', { clusterIds: [before[0]!.id, before[1]!.id] });
+    const afterMerge = fine((await core.invoke('clusters.list', {})).clusters);
     expect(afterMerge).toHaveLength(before.length - 1);
     expect(merged.size).toBeGreaterThanOrEqual(before[0]!.size);
 
-    const parts = await call(core, 'clusters.split', { clusterId: merged.id, parts: 2 });
+    const parts = await core.invoke('clusters.split', { clusterId: merged.id, parts: 2 });
     expect(parts).toHaveLength(2);
-    const afterSplit = await call(core, 'clusters.list', {});
+    const afterSplit = await core.invoke('clusters.list', {});
     expect(fine(afterSplit.clusters)).toHaveLength(before.length);
     expect(fine(afterSplit.clusters).reduce((n, c) => n + c.size, 0) + afterSplit.run!.outliers).toBe(160);
   });
 
   it('assigns rows imported later to the existing clusters', async () => {
     writeCorpus(join(dir.path, 'b.jsonl'), 1000, 5);
-    await settle(core, (await call(core, 'imports.start', { paths: [join(dir.path, 'b.jsonl')] })).jobId);
-    await settle(core, (await call(core, 'clusters.assign', {})).jobId);
-    const { run, clusters } = await call(core, 'clusters.list', {});
+    await settle(core, (await core.invoke('imports.start', { paths: [join(dir.path, 'b.jsonl')] })).jobId);
+    await settle(core, (await core.invoke('clusters.assign', {})).jobId);
+    const { run, clusters } = await core.invoke('clusters.list', {});
     expect(run!.rows).toBe(180);
     expect(fine(clusters).reduce((n, c) => n + c.size, 0) + run!.outliers).toBe(180);
-    expect((await call(core, 'clusters.map', {})).total).toBe(180);
+    expect((await core.invoke('clusters.map', {})).total).toBe(180);
   });
 });
 
@@ -114,9 +113,9 @@ describe('the cluster map sample', () => {
     const core = createCore({ dataDir: dir.path });
     try {
       writeCorpus(join(dir.path, 'a.jsonl'), 0, 60);
-      await settle(core, (await call(core, 'imports.start', { paths: [join(dir.path, 'a.jsonl')] })).jobId);
-      await settle(core, (await call(core, 'clusters.run', {})).jobId);
-      const map = await call(core, 'clusters.map', { maxPoints: 150 });
+      await settle(core, (await core.invoke('imports.start', { paths: [join(dir.path, 'a.jsonl')] })).jobId);
+      await settle(core, (await core.invoke('clusters.run', {})).jobId);
+      const map = await core.invoke('clusters.map', { maxPoints: 150 });
       expect(map.total).toBe(240);
       expect(map.points).toHaveLength(150);
       const ids = map.points.map(([rowId]) => rowId);

@@ -8,14 +8,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeOpenAiTraces } from '../../bench/import-data.ts';
 import type { Job } from '../../src/shared/contract/index.ts';
 import { type Core, createCore } from '../../src/main/core/create-core.ts';
-import { call } from '../support/call.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 import { repoRoot } from '../support/shared-data.ts';
 
 const fixture = join(repoRoot, 'tests/fixtures/import/mixed-quality.jsonl');
 
 async function importAndWait(core: Core, paths: string[], multiTurn: 'split' | 'keep' = 'split'): Promise<Job> {
-  const { jobId } = await call(core, 'imports.start', { paths, multiTurn });
+  const { jobId } = await core.invoke('imports.start', { paths, multiTurn });
   return core.jobs.waitFor(jobId);
 }
 
@@ -34,12 +33,12 @@ describe('import job', () => {
   it('imports valid lines, keeps rejected ones with line and reason, and counts everything', async () => {
     const job = await importAndWait(core, [fixture]);
     expect(job.status).toBe('succeeded');
-    const [file] = await call(core, 'imports.files', {});
+    const [file] = await core.invoke('imports.files', {});
     expect(file).toMatchObject({ path: fixture, status: 'complete', traces: 4, duplicates: 0, blankLines: 1, rejected: 2, notices: 1 });
     // Split mode: the tool-call conversation has 2 assistant turns, the chat 2, the vision 1, the prompt-only 1.
     expect(file!.rows).toBe(6);
 
-    const rejected = await call(core, 'imports.rejected', { fileId: file!.id });
+    const rejected = await core.invoke('imports.rejected', { fileId: file!.id });
     expect(rejected.items.map((r) => [r.line, r.code])).toEqual([
       [4, 'invalid_json'],
       [5, 'messages_not_list'],
@@ -47,18 +46,18 @@ describe('import job', () => {
     expect(rejected.items[0]!.raw).toBe('{"messages": [{"role": "user", "content": "broken"');
     expect(rejected.items[0]!.message.length).toBeGreaterThan(5);
 
-    const list = await call(core, 'traces.list', {});
+    const list = await core.invoke('traces.list', {});
     expect(list.total).toBe(4);
     expect(list.items.map((t) => t.line)).toEqual([1, 2, 3, 7]);
   });
 
   it('filters traces by facets and time, and counts facet values', async () => {
     await importAndWait(core, [fixture]);
-    const prod = await call(core, 'traces.list', { where: { environment: ['prod'] } });
+    const prod = await core.invoke('traces.list', { where: { environment: ['prod'] } });
     expect(prod.items.map((t) => t.model)).toEqual(['gpt-4o', 'claude-3-5-sonnet']);
-    const since = await call(core, 'traces.list', { where: { from: Date.parse('2026-01-06T00:00:00Z') } });
+    const since = await core.invoke('traces.list', { where: { from: Date.parse('2026-01-06T00:00:00Z') } });
     expect(since.total).toBe(2);
-    const facets = await call(core, 'traces.facets', { where: { environment: ['prod'] } });
+    const facets = await core.invoke('traces.facets', { where: { environment: ['prod'] } });
     expect(facets.total).toBe(2);
     // A facet's own filter does not hide its other values, so the user can add to the selection.
     expect(facets.facets.environment).toEqual([
@@ -70,25 +69,25 @@ describe('import job', () => {
       { value: 'claude-3-5-sonnet', count: 1 },
       { value: 'gpt-4o', count: 1 },
     ]);
-    const text = await call(core, 'traces.list', { where: { text: 'chicken' } });
+    const text = await core.invoke('traces.list', { where: { text: 'chicken' } });
     expect(text.items.map((t) => t.line)).toEqual([3]);
   });
 
   it('adds nothing twice when the same file is imported again', async () => {
     await importAndWait(core, [fixture]);
     await importAndWait(core, [fixture]);
-    const [file] = await call(core, 'imports.files', {});
+    const [file] = await core.invoke('imports.files', {});
     expect(file).toMatchObject({ traces: 0, duplicates: 4, rejected: 2 });
-    expect((await call(core, 'app.info', {})).traces).toBe(4);
-    expect((await call(core, 'imports.rejected', {})).total).toBe(2);
+    expect((await core.invoke('app.info', {})).traces).toBe(4);
+    expect((await core.invoke('imports.rejected', {})).total).toBe(2);
   });
 
   it('keeps tools, tool calls, tool results and content parts unchanged in the rows', async () => {
     await importAndWait(core, [fixture]);
     const source = readFileSync(fixture, 'utf8').split('\n');
     const first = JSON.parse(source[0]!) as { messages: Record<string, unknown>[]; tools: unknown[] };
-    const [toolTrace, visionTrace] = (await call(core, 'traces.list', {})).items;
-    const detail = await call(core, 'traces.get', { id: toolTrace!.id });
+    const [toolTrace, visionTrace] = (await core.invoke('traces.list', {})).items;
+    const detail = await core.invoke('traces.get', { id: toolTrace!.id });
     expect(detail.raw).toBe(source[0]);
     expect(detail.tools).toEqual(first.tools);
     const last = detail.rowsDetail[detail.rowsDetail.length - 1]!;
@@ -98,16 +97,16 @@ describe('import job', () => {
     expect(firstTurn.response).toEqual(first.messages[2]);
 
     const vision = JSON.parse(source[1]!) as { messages: Record<string, unknown>[] };
-    const visionDetail = await call(core, 'traces.get', { id: visionTrace!.id });
+    const visionDetail = await core.invoke('traces.get', { id: visionTrace!.id });
     expect(visionDetail.rowsDetail[0]!.messages).toEqual(vision.messages.slice(0, 1));
   });
 
   it('keeps one row per conversation with --multi-turn keep', async () => {
     await importAndWait(core, [fixture], 'keep');
-    const [file] = await call(core, 'imports.files', {});
+    const [file] = await core.invoke('imports.files', {});
     expect(file!.rows).toBe(4);
-    const chat = (await call(core, 'traces.list', { where: { text: 'chicken' } })).items[0]!;
-    const detail = await call(core, 'traces.get', { id: chat.id });
+    const chat = (await core.invoke('traces.list', { where: { text: 'chicken' } })).items[0]!;
+    const detail = await core.invoke('traces.get', { id: chat.id });
     expect(detail.rowsDetail).toHaveLength(1);
     expect(detail.rowsDetail[0]!.messages).toHaveLength(3);
     expect(detail.rowsDetail[0]!.response).toEqual({ role: 'assistant', content: 'Why did the chicken cross the road?' });
@@ -117,7 +116,7 @@ describe('import job', () => {
     const missing = join(dir.path, 'nope.jsonl');
     const job = await importAndWait(core, [missing, fixture]);
     expect(job.status).toBe('succeeded');
-    const files = await call(core, 'imports.files', {});
+    const files = await core.invoke('imports.files', {});
     expect(files.find((f) => f.path === missing)).toMatchObject({ status: 'failed', error: expect.stringMatching(/nope\.jsonl: cannot be read \(ENOENT\)/) });
     expect(files.find((f) => f.path === fixture)).toMatchObject({ status: 'complete', traces: 4 });
   });
@@ -125,24 +124,24 @@ describe('import job', () => {
   it('cancels mid-way keeping complete batches, then resumes without duplicates', async () => {
     const big = join(dir.path, 'big.jsonl');
     await writeOpenAiTraces(big, 30_000);
-    const { jobId } = await call(core, 'imports.start', { paths: [big] });
+    const { jobId } = await core.invoke('imports.start', { paths: [big] });
     const stop = core.events.on((event) => {
       if (event.name === 'job.progress' && event.payload.job.id === jobId && event.payload.job.done > 0) {
         stop();
-        void call(core, 'jobs.cancel', { id: jobId });
+        void core.invoke('jobs.cancel', { id: jobId });
       }
     });
     expect((await core.jobs.waitFor(jobId)).status).toBe('cancelled');
-    const partial = (await call(core, 'app.info', {})).traces;
+    const partial = (await core.invoke('app.info', {})).traces;
     expect(partial).toBeGreaterThan(0);
     expect(partial).toBeLessThan(30_000);
-    expect((await call(core, 'imports.files', {}))[0]).toMatchObject({ status: 'cancelled', traces: partial });
+    expect((await core.invoke('imports.files', {}))[0]).toMatchObject({ status: 'cancelled', traces: partial });
 
-    await call(core, 'jobs.resume', { id: jobId });
+    await core.invoke('jobs.resume', { id: jobId });
     expect((await core.jobs.waitFor(jobId)).status).toBe('succeeded');
-    const [file] = await call(core, 'imports.files', {});
+    const [file] = await core.invoke('imports.files', {});
     expect(file).toMatchObject({ status: 'complete', traces: 30_000, duplicates: 0 });
-    expect((await call(core, 'app.info', {})).traces).toBe(30_000);
+    expect((await core.invoke('app.info', {})).traces).toBe(30_000);
   });
 });
 

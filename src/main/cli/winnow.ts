@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/create-core.ts';
 import { defaultDataDir } from '../core/platform/data-dir.ts';
-import { CommandFailed } from './call.ts';
+import { CommandError } from '../core/platform/rpc/router.ts';
 import { facetsCommand, jobsCommand, rejectedCommand, resumeCommand, tracesCommand } from './commands/browse.ts';
 import { clusterCommand, clustersCommand } from './commands/cluster.ts';
 import { importCommand } from './commands/import.ts';
@@ -120,7 +120,7 @@ main(process.argv.slice(2)).then(
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
       process.stderr.write(`winnow: ${error.message}\n`);
       process.exitCode = 2;
-    } else if (error instanceof CommandFailed) {
+    } else if (error instanceof CommandError) {
       process.stderr.write(`winnow: ${error.message} [${error.code}]\n`);
       process.exitCode = 1;
     } else {

@@ -1,32 +1,21 @@
-// Builds the whole application core over one data folder: store, vectors, jobs, command router, events.
-// Plain Node: the window, the CLI and the tests all host this unchanged. Never imports electron.
+// Builds the whole application core over one data folder: the platform (store, vectors, jobs, events), then
+// each domain's module, wired into one command router. Plain Node: the window, the CLI and the tests all host
+// this unchanged. Never imports electron.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppEvent, Result } from '../../shared/contract/index.ts';
-import { createAssignJob } from './clusters/assign-job.ts';
-import { createClusterJob } from './clusters/cluster-job.ts';
-import { createEmbedderFactory } from './embed/embedder-factory.ts';
-import { nameRunWithLlm } from './clusters/llm-names.ts';
-import { SqliteEmbeddingCache } from './embed/embedding-cache-repository.ts';
-import { ClusterRepository } from './clusters/cluster-repository.ts';
+import type { AppEvent, Channel, CommandInput, CommandOutput, Result } from '../../shared/contract/index.ts';
+import { clustersModule } from './clusters/index.ts';
+import { createEmbedders } from './embed/index.ts';
+import { llmModule, type SecretBox } from './llm/index.ts';
+import { assembleHandlers, type CoreModule } from './platform/core-module.ts';
 import { openDatabase } from './platform/db/connection.ts';
-import { ImportRepository } from './traces/import-repository.ts';
-import { JobRepository } from './platform/jobs/job-repository.ts';
-import { TraceRepository } from './traces/trace-repository.ts';
 import { EventBus } from './platform/events.ts';
-import { clusterHandlers } from './clusters/cluster-handlers.ts';
-import { importHandlers } from './traces/import-handlers.ts';
-import { settingsHandlers } from './llm/settings-handlers.ts';
 import { jobHandlers } from './platform/jobs/job-handlers.ts';
-import { traceHandlers } from './traces/trace-handlers.ts';
-import { createImportJob } from './traces/import-job.ts';
-import { OpenAiEmbedder } from './embed/openai-embedder.ts';
+import { JobRepository } from './platform/jobs/job-repository.ts';
 import { JobRunner } from './platform/jobs/job-runner.ts';
-import { resolveChatEndpoint, resolveEmbeddingEndpoint } from './llm/llm-config.ts';
 import { CommandError, createRouter, type Handlers } from './platform/rpc/router.ts';
-import { LlmSettingsStore } from './llm/llm-settings-store.ts';
-import type { SecretBox } from './llm/secret-box.ts';
 import { openVectorStore, type VectorStore } from './platform/vectors/lance-store.ts';
+import { tracesModule } from './traces/index.ts';
 
 export const VERSION = '0.1.0';
 
@@ -41,7 +30,10 @@ export interface CoreOptions {
 }
 
 export interface Core {
+  /** The transport-facing entry: any channel name, any input, always a result envelope. */
   dispatch(channel: string, input: unknown): Promise<Result<unknown>>;
+  /** The typed entry for hosts in this process (CLI, tests): the contract's result, or a thrown CommandError. */
+  invoke<C extends Channel>(channel: C, input: CommandInput<C>): Promise<CommandOutput<C>>;
   events: { on(listener: (event: AppEvent) => void): () => void };
   jobs: JobRunner;
   dataDir: string;
@@ -51,56 +43,43 @@ export interface Core {
 
 export function createCore(options: CoreOptions): Core {
   const now = options.clock ?? Date.now;
+  const env = options.env ?? process.env;
   mkdirSync(options.dataDir, { recursive: true });
   const db = openDatabase(join(options.dataDir, 'winnow.sqlite'));
   const events = new EventBus();
-  const traces = new TraceRepository(db);
-  const imports = new ImportRepository(db);
-  imports.markInterrupted();
-  const clusters = new ClusterRepository(db);
-  const llmSettings = new LlmSettingsStore(db, options.secrets ?? null, options.env ?? process.env);
+  const jobs = new JobRunner(new JobRepository(db), events, now);
   let vectorStore: Promise<VectorStore> | null = null;
   const vectors = (): Promise<VectorStore> => (vectorStore ??= openVectorStore(join(options.dataDir, 'vectors')));
-  const env = options.env ?? process.env;
-  const embeddingCache = new SqliteEmbeddingCache(db);
-  const embedders = createEmbedderFactory(async () => {
-    const endpoint = resolveEmbeddingEndpoint(llmSettings.settings(), env);
-    return endpoint && new OpenAiEmbedder(endpoint, { cache: embeddingCache });
-  });
-  const chatEndpoint = () => resolveChatEndpoint(llmSettings.settings(), env);
-  const nameWithLlm = async (runId: number, signal: AbortSignal): Promise<void> => {
-    const endpoint = chatEndpoint();
-    if (!endpoint) throw new Error('no chat model is configured: set one in Settings (or WINNOW_LLM_MODEL)');
-    await nameRunWithLlm(db, clusters, await vectors(), runId, endpoint, signal);
-  };
 
-  const jobs = new JobRunner(new JobRepository(db), events, now);
-  jobs.register(createImportJob(db, imports, now));
-  jobs.register(createClusterJob({ db, clusters, vectors, embedders, now, nameWithLlm }));
-  jobs.register(createAssignJob(db, clusters, vectors, embedders));
-  events.on((event) => {
-    if (event.name !== 'job.settled') return;
-    const kind = event.payload.job.kind;
-    if (kind === 'import') events.emit({ name: 'data.changed', payload: { domain: 'traces' } });
-    if (kind === 'cluster' || kind === 'assign') events.emit({ name: 'data.changed', payload: { domain: 'clusters' } });
-  });
-
-  const dispatch = createRouter({
-    'app.info': () => ({ version: VERSION, dataDir: options.dataDir, ...traces.counts() }),
-    'app.pickFiles':
-      options.shell?.['app.pickFiles'] ??
-      (() => {
-        throw new CommandError('unavailable', 'there is no file dialog here: type or paste the file path instead');
-      }),
-    ...importHandlers(imports, jobs),
-    ...traceHandlers(traces),
-    ...jobHandlers(jobs),
-    ...clusterHandlers(db, clusters, jobs, vectors, () => chatEndpoint() !== null),
-    ...settingsHandlers(llmSettings),
-  });
+  const llm = llmModule({ db, secrets: options.secrets ?? null, env });
+  const traces = tracesModule({ db, jobs, now });
+  const modules: CoreModule[] = [
+    {
+      jobs: [],
+      handlers: {
+        'app.info': () => ({ version: VERSION, dataDir: options.dataDir, ...traces.counts() }),
+        'app.pickFiles':
+          options.shell?.['app.pickFiles'] ??
+          (() => {
+            throw new CommandError('unavailable', 'there is no file dialog here: type or paste the file path instead');
+          }),
+        ...jobHandlers(jobs),
+      },
+    },
+    llm,
+    traces,
+    clustersModule({ db, jobs, vectors, embedders: createEmbedders(db, llm.embeddingEndpoint), chatEndpoint: llm.chatEndpoint, now }),
+  ];
+  for (const module of modules) for (const job of module.jobs) jobs.register(job);
+  const dispatch = createRouter(assembleHandlers(modules));
 
   return {
     dispatch,
+    invoke: async (channel, input) => {
+      const result = await dispatch(channel, input);
+      if (!result.ok) throw new CommandError(result.error.code, result.error.message);
+      return result.value as CommandOutput<typeof channel>;
+    },
     events,
     jobs,
     dataDir: options.dataDir,

@@ -1,5 +1,6 @@
 // Start-up: first loads, the event subscription that keeps stores current, and the readiness signal.
 // Imports: the api client and the stores.
+import type { DataDomain, Job } from '../../shared/contract/index.ts';
 import { api } from '../api/index.ts';
 import { throttle } from '../lib/throttle.ts';
 import { useAppStore } from './app-store.ts';
@@ -18,6 +19,26 @@ export function bootstrap(): () => void {
   }, 1000);
   const importsChanged = throttle(() => void useImportsStore.getState().loadFiles(), 1000);
   const clustersChanged = throttle(() => useClustersStore.getState().refresh(), 1000);
+  const reloadNow: Record<DataDomain, (job: Job) => void> = {
+    traces: () => {
+      tracesChanged.cancel();
+      void useTracesStore.getState().reload();
+      void useAppStore.getState().loadInfo();
+    },
+    imports: () => {
+      importsChanged.cancel();
+      void useImportsStore.getState().loadFiles();
+    },
+    clusters: (job) => {
+      clustersChanged.cancel();
+      // A new run is shown as soon as it exists; assignment and naming change the shown run in place.
+      if (job.kind === 'cluster' && job.status === 'succeeded') useClustersStore.getState().runFinished();
+      else useClustersStore.getState().refresh();
+    },
+    settings: () => {
+      if (useSettingsStore.getState().status !== 'idle') void useSettingsStore.getState().load();
+    },
+  };
 
   const unsubscribe = api().on((event) => {
     switch (event.name) {
@@ -25,22 +46,10 @@ export function bootstrap(): () => void {
         useJobsStore.getState().apply(event.payload.job);
         break;
       case 'job.settled': {
-        const { job } = event.payload;
+        const { job, changed } = event.payload;
         useJobsStore.getState().apply(job);
-        if (job.kind === 'import') {
-          // Settlement is the moment counts are final: reload everything an import touches.
-          tracesChanged.cancel();
-          importsChanged.cancel();
-          void useImportsStore.getState().loadFiles();
-          void useTracesStore.getState().reload();
-          void useAppStore.getState().loadInfo();
-        }
-        if (job.kind === 'cluster' || job.kind === 'assign' || job.kind === 'name-clusters') {
-          clustersChanged.cancel();
-          // A new run is shown as soon as it exists; assignment and naming change the shown run in place.
-          if (job.kind === 'cluster' && job.status === 'succeeded') useClustersStore.getState().runFinished();
-          else useClustersStore.getState().refresh();
-        }
+        // Settlement is the moment a job's writes are final: reload, at once, what the job declares it changes.
+        for (const domain of changed) reloadNow[domain](job);
         break;
       }
       case 'data.changed':

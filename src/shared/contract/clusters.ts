@@ -72,6 +72,10 @@ export const ClusterMember = z.object({
 });
 export type ClusterMember = z.infer<typeof ClusterMember>;
 
+/** Rows imported after a run are placed into that run's clusters; naming labels a saved run's clusters with the LLM. */
+export const RunRef = z.object({ runId: Id });
+export type RunRef = z.infer<typeof RunRef>;
+
 export const MapPoint = z.tuple([Id, z.number(), z.number(), Id.nullable()]);
 
 export const clusterCommands = {
@@ -102,6 +106,8 @@ export const clusterCommands = {
   'clusters.split': { input: z.object({ clusterId: Id, parts: z.number().int().min(2).max(10).default(2) }), output: z.array(ClusterInfo) },
   /** Places rows imported after the run into its clusters without re-clustering. */
   'clusters.assign': { input: z.object({ runId: Id.optional() }), output: z.object({ jobId: Id }) },
+  /** Names a saved run's clusters with the configured chat model (name, description, rules). */
+  'clusters.name': { input: z.object({ runId: Id.optional() }), output: z.object({ jobId: Id }) },
   'rows.similar': {
     input: z.object({ rowId: Id, limit: z.number().int().min(1).max(100).default(10) }),
     output: z.array(z.object({ rowId: Id, traceId: Id, similarity: z.number(), prompt: z.string() })),

@@ -3,10 +3,15 @@
 import { z } from 'zod';
 import { Job } from './jobs.ts';
 
+/** The parts of the store a window may show; a job declares which it changes so views know what to reload. */
+export const DataDomain = z.enum(['traces', 'imports', 'clusters', 'settings']);
+export type DataDomain = z.infer<typeof DataDomain>;
+
 export const events = {
   'job.progress': z.object({ job: Job }),
-  'job.settled': z.object({ job: Job }),
-  'data.changed': z.object({ domain: z.enum(['traces', 'imports', 'clusters', 'settings']) }),
+  /** `changed`: the domains the job's kind declares it writes (a cancelled or failed job may have written some). */
+  'job.settled': z.object({ job: Job, changed: z.array(DataDomain) }),
+  'data.changed': z.object({ domain: DataDomain }),
 } as const;
 
 export type EventName = keyof typeof events;

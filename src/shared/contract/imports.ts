@@ -36,15 +36,16 @@ export const RejectedLine = z.object({
 });
 export type RejectedLine = z.infer<typeof RejectedLine>;
 
+/** What an import job is started with (and stored with, so a resumed import reads the same files the same way). */
+export const ImportParams = z.object({
+  paths: z.array(z.string().min(1)).min(1).max(100),
+  format: RecordFormat.default('auto'),
+  multiTurn: MultiTurnMode.default('split'),
+});
+export type ImportParams = z.infer<typeof ImportParams>;
+
 export const importCommands = {
-  'imports.start': {
-    input: z.object({
-      paths: z.array(z.string().min(1)).min(1).max(100),
-      format: RecordFormat.default('auto'),
-      multiTurn: MultiTurnMode.default('split'),
-    }),
-    output: z.object({ jobId: Id }),
-  },
+  'imports.start': { input: ImportParams, output: z.object({ jobId: Id }) },
   'imports.files': { input: z.object({}).default({}), output: z.array(ImportFileSummary) },
   'imports.rejected': {
     input: z.object({ fileId: Id.optional(), cursor: Cursor.optional(), limit: PageLimit }),

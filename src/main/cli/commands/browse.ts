@@ -3,7 +3,6 @@
 import type { CommandOutput, FacetName, TraceFilter } from '../../../shared/contract/index.ts';
 import { FacetName as FacetNames } from '../../../shared/contract/index.ts';
 import type { Core } from '../../core/create-core.ts';
-import { call } from '../call.ts';
 import { UsageError, printJson, printLines } from '../output.ts';
 
 const FACETS = FacetNames.options;
@@ -38,7 +37,7 @@ export async function tracesCommand(core: Core, opts: { where: string[]; limit: 
   const items = [];
   let total = 0;
   for (let cursor: string | undefined, more = true; more && items.length < opts.limit; ) {
-    const res: CommandOutput<'traces.list'> = await call(core, 'traces.list', { where, cursor, limit: Math.min(1000, opts.limit - items.length) });
+    const res: CommandOutput<'traces.list'> = await core.invoke('traces.list', { where, cursor, limit: Math.min(1000, opts.limit - items.length) });
     total = res.total;
     items.push(...res.items);
     cursor = res.nextCursor ?? undefined;
@@ -55,7 +54,7 @@ export async function tracesCommand(core: Core, opts: { where: string[]; limit: 
 }
 
 export async function facetsCommand(core: Core, opts: { where: string[]; json: boolean }): Promise<number> {
-  const res = await call(core, 'traces.facets', { where: parseWhere(opts.where) });
+  const res = await core.invoke('traces.facets', { where: parseWhere(opts.where) });
   if (opts.json) printJson(res);
   else {
     const lines = [`${res.total} traces`];
@@ -68,14 +67,14 @@ export async function facetsCommand(core: Core, opts: { where: string[]; json: b
 }
 
 export async function rejectedCommand(core: Core, opts: { limit: number; json: boolean }): Promise<number> {
-  const res = await call(core, 'imports.rejected', { limit: Math.min(1000, opts.limit) });
+  const res = await core.invoke('imports.rejected', { limit: Math.min(1000, opts.limit) });
   if (opts.json) printJson({ total: res.total, items: res.items });
   else printLines([...res.items.map((r) => `${r.path}:${r.line}: ${r.message} [${r.code}]`), `${res.items.length} of ${res.total} rejected lines`]);
   return 0;
 }
 
 export async function jobsCommand(core: Core, opts: { json: boolean }): Promise<number> {
-  const jobs = await call(core, 'jobs.list', { limit: 50 });
+  const jobs = await core.invoke('jobs.list', { limit: 50 });
   if (opts.json) printJson(jobs);
   else printLines(jobs.map((j) => `#${j.id} ${j.kind} ${j.status} ${j.phase} ${j.done}/${j.total ?? '?'} ${j.error ?? ''}`));
   return 0;
@@ -83,7 +82,7 @@ export async function jobsCommand(core: Core, opts: { json: boolean }): Promise<
 
 export async function resumeCommand(core: Core, opts: { id: number; json: boolean }): Promise<number> {
   if (!Number.isInteger(opts.id) || opts.id <= 0) throw new UsageError('resume needs a job id');
-  await call(core, 'jobs.resume', { id: opts.id });
+  await core.invoke('jobs.resume', { id: opts.id });
   const job = await core.jobs.waitFor(opts.id);
   if (opts.json) printJson(job);
   else printLines([`job ${job.id}: ${job.status}${job.error ? ` — ${job.error}` : ''}`]);

@@ -3,7 +3,6 @@
 import type { ClusterRunParams } from '../../../shared/contract/index.ts';
 import { ClusterRunParams as RunParams } from '../../../shared/contract/index.ts';
 import type { Core } from '../../core/create-core.ts';
-import { call } from '../call.ts';
 import { UsageError, printJson, printLines } from '../output.ts';
 
 export interface ClusterOptions {
@@ -25,8 +24,8 @@ export async function clusterCommand(core: Core, opts: ClusterOptions): Promise<
   });
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; '));
   const params: ClusterRunParams = parsed.data;
-  const { jobId } = await call(core, 'clusters.run', params);
-  const onSigint = (): void => void call(core, 'jobs.cancel', { id: jobId });
+  const { jobId } = await core.invoke('clusters.run', params);
+  const onSigint = (): void => void core.invoke('jobs.cancel', { id: jobId });
   process.once('SIGINT', onSigint);
   const job = await core.jobs.waitFor(jobId);
   process.off('SIGINT', onSigint);
@@ -35,7 +34,7 @@ export async function clusterCommand(core: Core, opts: ClusterOptions): Promise<
     return 1;
   }
   const { runId } = job.result as { runId: number };
-  const { run, clusters } = await call(core, 'clusters.list', { runId });
+  const { run, clusters } = await core.invoke('clusters.list', { runId });
   const fine = clusters.filter((c) => c.level === 'cluster');
   if (opts.json) {
     printJson({
@@ -55,14 +54,14 @@ export async function clusterCommand(core: Core, opts: ClusterOptions): Promise<
 export async function clustersCommand(core: Core, opts: { run: string | undefined; members: boolean; json: boolean }): Promise<number> {
   const runId = opts.run === undefined ? undefined : Number(opts.run);
   if (runId !== undefined && !(Number.isInteger(runId) && runId > 0)) throw new UsageError('--run must be a run id');
-  const { run, clusters } = await call(core, 'clusters.list', runId === undefined ? {} : { runId });
+  const { run, clusters } = await core.invoke('clusters.list', runId === undefined ? {} : { runId });
   if (!run) throw new UsageError('there is no clustering yet: run `winnow cluster` first');
   const withMembers = [];
   for (const c of clusters) {
     const members = [];
     if (opts.members && c.level === 'cluster') {
       for (let cursor: string | undefined, more = true; more; ) {
-        const page = await call(core, 'clusters.members', { clusterId: c.id, cursor, limit: 1000 });
+        const page = await core.invoke('clusters.members', { clusterId: c.id, cursor, limit: 1000 });
         members.push(...page.items.map((m) => ({ row: m.rowId, trace: m.traceId, file: m.file, line: m.line, score: m.score })));
         cursor = page.nextCursor ?? undefined;
         more = cursor !== undefined;
@@ -73,7 +72,7 @@ export async function clustersCommand(core: Core, opts: { run: string | undefine
   let outliers: { row: number; trace: number; file: string; line: number; score: number }[] = [];
   if (opts.members) {
     for (let cursor: string | undefined, more = true; more; ) {
-      const page = await call(core, 'clusters.members', { runId: run.id, clusterId: null, cursor, limit: 1000 });
+      const page = await core.invoke('clusters.members', { runId: run.id, clusterId: null, cursor, limit: 1000 });
       outliers = outliers.concat(page.items.map((m) => ({ row: m.rowId, trace: m.traceId, file: m.file, line: m.line, score: m.score })));
       cursor = page.nextCursor ?? undefined;
       more = cursor !== undefined;

@@ -3,7 +3,6 @@
 import { resolve } from 'node:path';
 import type { RecordFormat } from '../../../shared/contract/index.ts';
 import type { Core } from '../../core/create-core.ts';
-import { call } from '../call.ts';
 import { UsageError, printJson, printLines } from '../output.ts';
 
 export interface ImportOptions {
@@ -20,28 +19,28 @@ export async function importCommand(core: Core, opts: ImportOptions): Promise<nu
   if (!FORMATS.includes(opts.format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   if (opts.multiTurn !== 'split' && opts.multiTurn !== 'keep') throw new UsageError('--multi-turn must be split or keep');
   const paths = opts.files.map((f) => resolve(f));
-  const { jobId } = await call(core, 'imports.start', {
+  const { jobId } = await core.invoke('imports.start', {
     paths,
     format: opts.format as RecordFormat,
     multiTurn: opts.multiTurn as 'split' | 'keep',
   });
 
   // Ctrl-C cancels the job, which stops after its current batch: the store keeps complete batches only.
-  const onSigint = (): void => void call(core, 'jobs.cancel', { id: jobId });
+  const onSigint = (): void => void core.invoke('jobs.cancel', { id: jobId });
   process.once('SIGINT', onSigint);
   const stopProgress = opts.json || !process.stderr.isTTY ? () => {} : showProgress(core, jobId);
   const job = await core.jobs.waitFor(jobId);
   stopProgress();
   process.off('SIGINT', onSigint);
 
-  const files = (await call(core, 'imports.files', {})).filter((f) => paths.includes(f.path));
+  const files = (await core.invoke('imports.files', {})).filter((f) => paths.includes(f.path));
   const report = [];
   for (const path of paths) {
     const file = files.find((f) => f.path === path);
     if (!file) continue;
     const errors = [];
     for (let cursor: string | undefined, more = true; more; ) {
-      const pageOfLines = await call(core, 'imports.rejected', { fileId: file.id, cursor, limit: 1000 });
+      const pageOfLines = await core.invoke('imports.rejected', { fileId: file.id, cursor, limit: 1000 });
       errors.push(...pageOfLines.items.map((r) => ({ line: r.line, code: r.code, message: `${path}:${r.line}: ${r.message}` })));
       cursor = pageOfLines.nextCursor ?? undefined;
       more = cursor !== undefined;

@@ -1,7 +1,7 @@
 // The assign job: places rows imported after a clustering run into its clusters, without re-clustering.
 // Imports: engine (assign), db, vectors, embedders, row-source.
 import type { Database } from 'better-sqlite3';
-import type { TextMode } from '../../../shared/contract/index.ts';
+import { RunRef, type TextMode } from '../../../shared/contract/index.ts';
 import { assignVectors } from './engine/cluster-api.ts';
 import type { Calibration } from './engine/types.ts';
 import type { ClusterRepository } from './cluster-repository.ts';
@@ -11,13 +11,12 @@ import { readRunVectors, writeRunVectors } from '../platform/vectors/row-vectors
 import type { EmbedderFactory } from '../embed/embedder-factory.ts';
 import { loadRowTexts } from './row-source.ts';
 
-export interface AssignParams {
-  runId: number;
-}
-
-export function createAssignJob(db: Database, clusters: ClusterRepository, vectors: () => Promise<VectorStore>, embedders: EmbedderFactory): JobHandler<AssignParams> {
+export function createAssignJob(db: Database, clusters: ClusterRepository, vectors: () => Promise<VectorStore>, embedders: EmbedderFactory): JobHandler<RunRef> {
   return {
     kind: 'assign',
+    lane: 'cpu',
+    params: RunRef,
+    changes: ['clusters'],
     title: (p) => `Assign new rows to clustering #${p.runId}`,
     run: async (ctx) => {
       const { runId } = ctx.params;

@@ -1,9 +1,7 @@
 // Handlers of the clusters.* and rows.similar commands.
 // Imports: db repositories, clustering services, vectors, jobs, rpc helpers.
 import type { Database } from 'better-sqlite3';
-import type { ClusterRunParams } from '../../../shared/contract/index.ts';
 import { mergeSavedClusters, splitSavedCluster } from './cluster-edits.ts';
-import type { AssignParams } from './assign-job.ts';
 import type { ClusterRepository } from './cluster-repository.ts';
 import type { JobRunner } from '../platform/jobs/job-runner.ts';
 import { CommandError, type Handlers } from '../platform/rpc/router.ts';
@@ -14,7 +12,7 @@ import { storedTrace } from '../traces/stored-trace.ts';
 
 type ClusterChannels =
   | 'clusters.run' | 'clusters.runs' | 'clusters.list' | 'clusters.members' | 'clusters.map'
-  | 'clusters.rename' | 'clusters.merge' | 'clusters.split' | 'clusters.assign' | 'rows.similar';
+  | 'clusters.rename' | 'clusters.merge' | 'clusters.split' | 'clusters.assign' | 'clusters.name' | 'rows.similar';
 
 export function clusterHandlers(
   db: Database,
@@ -39,7 +37,7 @@ export function clusterHandlers(
       if (params.nameWithLlm && !hasChatModel()) {
         throw new CommandError('unavailable', 'naming with an LLM needs a chat model: set a base URL and model in Settings (or WINNOW_LLM_MODEL)');
       }
-      return { jobId: jobs.start<ClusterRunParams>('cluster', params).id };
+      return { jobId: jobs.start('cluster', params).id };
     },
     'clusters.runs': () => clusters.runs(),
     'clusters.list': ({ runId }) => {
@@ -64,7 +62,11 @@ export function clusterHandlers(
     },
     'clusters.merge': async ({ clusterIds }) => mustCluster(await mergeSavedClusters(db, clusters, await vectors(), clusterIds)),
     'clusters.split': async ({ clusterId, parts }) => (await splitSavedCluster(db, clusters, await vectors(), clusterId, parts)).map(mustCluster),
-    'clusters.assign': ({ runId }) => ({ jobId: jobs.start<AssignParams>('assign', { runId: runOrLatest(runId) }).id }),
+    'clusters.assign': ({ runId }) => ({ jobId: jobs.start('assign', { runId: runOrLatest(runId) }).id }),
+    'clusters.name': ({ runId }) => {
+      if (!hasChatModel()) throw new CommandError('unavailable', 'naming with an LLM needs a chat model: set a base URL and model in Settings (or WINNOW_LLM_MODEL)');
+      return { jobId: jobs.start('name-clusters', { runId: runOrLatest(runId) }).id };
+    },
     'rows.similar': async ({ rowId, limit }) => {
       const runId = (db.prepare('SELECT MAX(run_id) AS id FROM cluster_members WHERE row_id = ?').get(rowId) as { id: number | null }).id;
       if (runId === null) throw new CommandError('not_found', `row ${rowId} is in no clustering yet: cluster first to find similar rows`);

@@ -1,7 +1,7 @@
 // The clustering job: row texts -> embeddings -> clusters (worker threads) -> keyword names -> 2-D map ->
 // one transaction that saves the run, plus its vectors in LanceDB. Imports: engine (embed, cluster), db, vectors.
 import type { Database } from 'better-sqlite3';
-import type { ClusterRunParams } from '../../../shared/contract/index.ts';
+import { ClusterRunParams } from '../../../shared/contract/index.ts';
 import { clusterVectors, layout2d, nameClustersOffline } from './engine/cluster-api.ts';
 import type { ClusterRepository, NewCluster } from './cluster-repository.ts';
 import type { JobContext, JobHandler } from '../platform/jobs/job-runner.ts';
@@ -17,7 +17,7 @@ export interface ClusterJobDeps {
   embedders: EmbedderFactory;
   now: () => number;
   /** Runs after the run is saved when the user asked for LLM names (see llm naming). */
-  nameWithLlm?: (runId: number, signal: AbortSignal) => Promise<void>;
+  nameWithLlm?: (runId: number, signal: AbortSignal) => Promise<unknown>;
 }
 
 export interface ClusterJobResult {
@@ -30,6 +30,9 @@ export interface ClusterJobResult {
 export function createClusterJob(deps: ClusterJobDeps): JobHandler<ClusterRunParams> {
   return {
     kind: 'cluster',
+    lane: 'cpu',
+    params: ClusterRunParams,
+    changes: ['clusters'],
     title: (p) => `Cluster rows (${p.embedder === 'builtin' ? 'built-in embedder' : 'OpenAI-compatible embedder'})`,
     run: (ctx) => runClustering(ctx, deps),
   };

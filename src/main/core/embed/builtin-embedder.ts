@@ -9,7 +9,7 @@ import { embedTexts } from './lexical-embed.ts';
 import type { LexicalFitOptions } from './lexical-fit.ts';
 import { fitLexicalModel } from './lexical-fit.ts';
 import { deserializeLexicalModel, serializeLexicalModel, type LexicalModel } from './lexical-model.ts';
-import { sampleIndices } from './random.ts';
+import { sampleIndices } from '../platform/random.ts';
 import { runWorkerTask, workerUrl } from '../platform/workers/worker-task.ts';
 
 export const BUILTIN_EMBEDDER_KIND = 'builtin-lexical-v1';

@@ -6,7 +6,7 @@ import type { EmbeddingCache } from './embedding-cache.ts';
 /** The key already hashes the embedder id with the text; the model column only groups entries. */
 const GROUP = 'openai-compatible';
 
-export class SqliteEmbeddingCache implements EmbeddingCache {
+export class EmbeddingCacheRepository implements EmbeddingCache {
   private readonly db: Database;
 
   constructor(db: Database) {

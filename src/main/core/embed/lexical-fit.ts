@@ -5,7 +5,7 @@ import { createFeatureBuffer, extractFeatures } from './lexical-features.ts';
 import { DEFAULT_LEXICAL_OPTIONS, type LexicalModel, type LexicalOptions } from './lexical-model.ts';
 import { clearSketch, createVectorizer, idfTable, sketchFeatures } from './lexical-vectorize.ts';
 import { fitPca } from './pca.ts';
-import { sampleIndices } from './random.ts';
+import { sampleIndices } from '../platform/random.ts';
 
 export interface LexicalFitOptions {
   options?: Partial<LexicalOptions>;

@@ -1,7 +1,7 @@
 // Principal subspace of sparse rows by randomized subspace iteration on their covariance.
 // Imports: ./random.ts only. Typed-array reads use `!`: indices stay in range by construction.
 
-import { createRng, gaussian } from './random.ts';
+import { createRng, gaussian } from '../platform/random.ts';
 
 /** Rows in compressed sparse form over `cols` columns. */
 export interface SparseRows {

@@ -1,7 +1,6 @@
 // Handlers of the imports.* commands: start an import job, list files, page rejected lines.
 // Imports: db repository, jobs, rpc helpers.
 import type { ImportRepository } from './import-repository.ts';
-import type { ImportParams } from './import-job.ts';
 import type { JobRunner } from '../platform/jobs/job-runner.ts';
 import { decodeCursor, page } from '../platform/rpc/cursor.ts';
 import type { Handlers } from '../platform/rpc/router.ts';
@@ -9,7 +8,7 @@ import type { Handlers } from '../platform/rpc/router.ts';
 export function importHandlers(imports: ImportRepository, jobs: JobRunner): Pick<Handlers, 'imports.start' | 'imports.files' | 'imports.rejected'> {
   return {
     'imports.start': ({ paths, format, multiTurn }) => {
-      const job = jobs.start<ImportParams>('import', { paths, format, multiTurn });
+      const job = jobs.start('import', { paths, format, multiTurn });
       return { jobId: job.id };
     },
     'imports.files': () => imports.list(),

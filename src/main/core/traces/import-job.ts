@@ -8,15 +8,11 @@ import { dropSecondaryIndexes, ensureSecondaryIndexes } from './secondary-indexe
 import { TraceWriter } from './trace-writer.ts';
 import { detectContainer } from './parse/detect-container.ts';
 import { projectFileInWorker } from './parse/index.ts';
-import type { FormatChoice, MultiTurnMode, ReadCheckpoint } from './parse/types.ts';
+import type { ReadCheckpoint } from './parse/types.ts';
+import { ImportParams } from '../../../shared/contract/index.ts';
 import type { JobContext, JobHandler } from '../platform/jobs/job-runner.ts';
 import type { ProjectedBatch, ProjectionOptions } from './import-projection.ts';
 
-export interface ImportParams {
-  paths: string[];
-  format: FormatChoice;
-  multiTurn: MultiTurnMode;
-}
 
 interface ImportCheckpoint {
   fileIndex: number;
@@ -51,6 +47,9 @@ const projectionModule = new URL(`./import-projection${import.meta.url.endsWith(
 export function createImportJob(db: Database, imports: ImportRepository, now: () => number): JobHandler<ImportParams> {
   return {
     kind: 'import',
+    lane: 'io',
+    params: ImportParams,
+    changes: ['traces', 'imports'],
     title: (p) => (p.paths.length === 1 ? `Import ${basename(p.paths[0] ?? '')}` : `Import ${p.paths.length} files`),
     run: async (ctx) => {
       const paths = ctx.params.paths.map((p) => resolve(p));

@@ -2,7 +2,7 @@
 // Louvain communities, centroid assignment of every row, calibration, outliers, top-level groups.
 // Imports: sibling cluster modules and ../embed/random.ts. Typed-array reads use `!` (in range by construction).
 
-import { sampleIndices } from '../../embed/random.ts';
+import { sampleIndices } from '../../platform/random.ts';
 import { dedupeVectors, gatherRows } from './dedupe.ts';
 import { fuzzyGraph } from './graph.ts';
 import { DEFAULT_GRAPH_ROWS, DEFAULT_NEIGHBOURS, defaultMinClusterSize, resolutionFor } from './granularity.ts';

@@ -1,7 +1,7 @@
 // Spherical k-means (cosine) with k-means++ seeding; assignment runs in usearch's native exact search.
 // Imports: ./vector-search.ts, ./vector-math.ts, ../embed/random.ts. Used by splits and the benchmark baseline.
 
-import { createRng } from '../../embed/random.ts';
+import { createRng } from '../../platform/random.ts';
 import { centroidsOf } from './vector-math.ts';
 import { exactNeighbours } from './vector-search.ts';
 

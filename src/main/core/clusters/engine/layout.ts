@@ -2,7 +2,7 @@
 // the other rows placed by their nearest sampled neighbours. Imports: usearch, sibling cluster modules, ../embed/random.ts.
 // Typed-array reads use `!`: indices stay in range by construction.
 
-import { createRng, sampleIndices } from '../../embed/random.ts';
+import { createRng, sampleIndices } from '../../platform/random.ts';
 import { gatherRows } from './dedupe.ts';
 import { fuzzyGraph } from './graph.ts';
 import { optimizeLayout } from './umap-sgd.ts';

@@ -1,7 +1,7 @@
 // Louvain community detection (modularity with a resolution parameter) on a weighted undirected graph.
 // Imports: ./graph.ts and ../embed/random.ts. Typed-array reads use `!`: indices stay in range by construction.
 
-import { createRng } from '../../embed/random.ts';
+import { createRng } from '../../platform/random.ts';
 import { aggregate, degrees, type Graph } from './graph.ts';
 
 export interface Partition {

@@ -1,7 +1,7 @@
 // UMAP's layout optimiser (attractive edge samples + negative sampling, McInnes et al. 2018) on typed arrays.
 // Imports: ../embed/random.ts, ./graph.ts. Typed-array reads use `!` (in range by construction).
 
-import { createRng } from '../../embed/random.ts';
+import { createRng } from '../../platform/random.ts';
 import type { Graph } from './graph.ts';
 
 export interface SgdOptions {

@@ -1,15 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { makeTempDir } from '../../../../../tests/support/temp-dir.ts';
 import { openDatabase } from '../db/connection.ts';
 import { JobRepository } from './job-repository.ts';
 import { EventBus } from '../events.ts';
 import type { AppEvent } from '../../../../shared/contract/index.ts';
-import { type JobHandler, JobRunner } from './job-runner.ts';
+import { type JobHandler, type JobLane, JobRunner } from './job-runner.ts';
 
 // A counting job: each step is one "batch" that records its checkpoint, like the real import job.
-function countingJob(steps: number, onStep: (i: number, signal: AbortSignal) => Promise<void> = async () => {}): JobHandler<{ n: number }> {
+function countingJob(
+  steps: number,
+  onStep: (i: number, signal: AbortSignal) => Promise<void> = async () => {},
+  kind: 'import' | 'cluster' | 'assign' = 'import',
+  lane: JobLane = 'io',
+): JobHandler<{ n: number }> {
   return {
-    kind: 'import',
+    kind,
+    lane,
+    params: z.object({ n: z.number().int() }),
+    changes: ['traces'],
     title: (p) => `count to ${p.n}`,
     run: async (ctx) => {
       const start = ((ctx.checkpoint as { next: number } | null)?.next ?? 0);
@@ -45,7 +54,39 @@ describe('JobRunner', () => {
     expect(done.status).toBe('succeeded');
     expect(done.result).toEqual([0, 1, 2]);
     expect(seen.some((e) => e.name === 'job.progress')).toBe(true);
-    expect(seen.filter((e) => e.name === 'job.settled')).toHaveLength(1);
+    expect(seen.filter((e) => e.name === 'job.settled')).toEqual([{ name: 'job.settled', payload: { job: done, changed: ['traces'] } }]);
+  });
+
+  it('refuses params its kind does not accept, before anything is stored', () => {
+    const db = openDatabase(`${dir.path}/db.sqlite`);
+    const runner = new JobRunner(new JobRepository(db), new EventBus(), Date.now);
+    runner.register(countingJob(3));
+    expect(() => runner.start('import', { n: 'three' })).toThrow(/import job cannot start.*n:/);
+    expect(runner.list(10)).toEqual([]);
+  });
+
+  it('runs jobs of different lanes side by side, and jobs of one lane one after another', async () => {
+    const db = openDatabase(`${dir.path}/db.sqlite`);
+    const runner = new JobRunner(new JobRepository(db), new EventBus(), Date.now);
+    let releaseCpu: () => void = () => {};
+    const cpuGate = new Promise<void>((r) => (releaseCpu = r));
+    let cpuStarted: () => void = () => {};
+    const cpuRunning = new Promise<void>((r) => (cpuStarted = r));
+    runner.register(countingJob(1, async () => (cpuStarted(), cpuGate), 'cluster', 'cpu'));
+    runner.register(countingJob(2, async () => {}, 'import', 'io'));
+    runner.register(countingJob(1, async () => {}, 'assign', 'cpu'));
+
+    const cpu = runner.start('cluster', { n: 1 });
+    await cpuRunning;
+    const sameLane = runner.start('assign', { n: 1 });
+    const io = runner.start('import', { n: 2 });
+    // The io job finishes while the cpu lane is still held by the gated job.
+    expect((await runner.waitFor(io.id)).status).toBe('succeeded');
+    expect(runner.get(cpu.id)?.status).toBe('running');
+    expect(runner.get(sameLane.id)?.status).toBe('queued');
+    releaseCpu();
+    expect((await runner.waitFor(sameLane.id)).status).toBe('succeeded');
+    expect(runner.get(cpu.id)?.status).toBe('succeeded');
   });
 
   it('cancels a running job through its signal and resumes it from the last checkpoint', async () => {
@@ -53,13 +94,17 @@ describe('JobRunner', () => {
     const runner = new JobRunner(new JobRepository(db), new EventBus(), Date.now);
     let release: () => void = () => {};
     const gate = new Promise<void>((r) => (release = r));
+    let atStep2: () => void = () => {};
+    const reachedStep2 = new Promise<void>((r) => (atStep2 = r));
     runner.register(
       countingJob(5, async (i) => {
-        if (i === 2) await gate;
+        if (i !== 2) return;
+        atStep2();
+        await gate;
       }),
     );
     const job = runner.start('import', { n: 5 });
-    await new Promise((r) => setTimeout(r, 20));
+    await reachedStep2;
     runner.cancel(job.id);
     release();
     expect((await runner.waitFor(job.id)).status).toBe('cancelled');

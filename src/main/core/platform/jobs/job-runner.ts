@@ -1,6 +1,8 @@
-// Runs persisted jobs one at a time: queue, progress (throttled events, periodic persistence),
-// cancel through an AbortSignal, resume from the last checkpoint. Imports: db/job-repository, events, contract types.
-import type { Job, JobKind } from '../../../../shared/contract/index.ts';
+// Runs persisted jobs, one at a time per lane: queues, progress (throttled events, periodic persistence),
+// cancel through an AbortSignal, resume from the last checkpoint. Imports: zod, job-repository, events, rpc errors.
+import type { z } from 'zod';
+import type { DataDomain, Job, JobKind } from '../../../../shared/contract/index.ts';
+import { CommandError } from '../rpc/router.ts';
 import type { JobRepository, StoredJob } from './job-repository.ts';
 import type { EventBus } from '../events.ts';
 
@@ -15,11 +17,25 @@ export interface JobContext<P> {
   saveCheckpoint(checkpoint: unknown): void;
 }
 
+/**
+ * Jobs in one lane run one after another; lanes run side by side, so a long LLM job never holds up an
+ * import, and two CPU-heavy jobs never fight over two cores.
+ */
+export type JobLane = 'io' | 'cpu' | 'llm';
+
+// Methods (not function properties) so a handler of specific params fits a list of handlers of unknown params.
 export interface JobHandler<P> {
   kind: JobKind;
+  lane: JobLane;
+  /** Checks params when a job starts and when a stored job resumes (its params were written by an older version). */
+  params: z.ZodType<P>;
+  /** What the job writes: the window reloads these domains when it settles. */
+  changes: readonly DataDomain[];
   title(params: P): string;
   run(ctx: JobContext<P>): Promise<unknown>;
 }
+
+export type AnyJobHandler = JobHandler<unknown>;
 
 export class JobCancelledError extends Error {
   constructor() {
@@ -31,13 +47,17 @@ export class JobCancelledError extends Error {
 const EVENT_INTERVAL_MS = 100;
 const PERSIST_INTERVAL_MS = 2000;
 
+interface Lane {
+  queue: number[];
+  draining: boolean;
+  running: Promise<void>;
+}
+
 export class JobRunner {
   private readonly handlers = new Map<JobKind, JobHandler<never>>();
-  private readonly queue: number[] = [];
+  private readonly lanes = new Map<JobLane, Lane>();
   private readonly controllers = new Map<number, AbortController>();
   private readonly settledWaiters = new Map<number, Array<(job: Job) => void>>();
-  private running: Promise<void> = Promise.resolve();
-  private draining = false;
   private readonly repo: JobRepository;
   private readonly events: EventBus;
   private readonly now: () => number;
@@ -50,13 +70,15 @@ export class JobRunner {
   }
 
   register<P>(handler: JobHandler<P>): void {
+    if (this.handlers.has(handler.kind)) throw new Error(`job kind "${handler.kind}" is registered twice`);
     this.handlers.set(handler.kind, handler as JobHandler<never>);
   }
 
-  start<P>(kind: JobKind, params: P): Job {
+  start(kind: JobKind, params: unknown): Job {
     const handler = this.handler(kind);
-    const job = this.repo.create(kind, handler.title(params as never), params, this.now());
-    this.enqueue(job.id);
+    const checked = checkParams(handler, params);
+    const job = this.repo.create(kind, handler.title(checked as never), checked, this.now());
+    this.enqueue(job.id, handler.lane);
     return publicJob(job);
   }
 
@@ -65,16 +87,18 @@ export class JobRunner {
     if (!['interrupted', 'failed', 'cancelled'].includes(job.status)) {
       throw new Error(`job ${id} is ${job.status}; only interrupted, failed or cancelled jobs can be resumed`);
     }
+    checkParams(this.handler(job.kind), job.params);
     this.repo.setStatus(id, 'queued', this.now(), { error: null });
-    this.enqueue(id);
+    this.enqueue(id, this.handler(job.kind).lane);
     return publicJob(this.mustGet(id));
   }
 
   cancel(id: number): Job {
     const job = this.mustGet(id);
-    const queuedAt = this.queue.indexOf(id);
+    const queue = this.lanes.get(this.handler(job.kind).lane)?.queue ?? [];
+    const queuedAt = queue.indexOf(id);
     if (queuedAt >= 0) {
-      this.queue.splice(queuedAt, 1);
+      queue.splice(queuedAt, 1);
       this.settle(id, 'cancelled', {});
     } else {
       this.controllers.get(id)?.abort(new JobCancelledError());
@@ -104,9 +128,9 @@ export class JobRunner {
 
   /** Cancels everything and waits for the running job to stop. */
   async shutdown(): Promise<void> {
-    this.queue.length = 0;
+    for (const lane of this.lanes.values()) lane.queue.length = 0;
     for (const controller of this.controllers.values()) controller.abort(new JobCancelledError());
-    await this.running;
+    await Promise.all([...this.lanes.values()].map((lane) => lane.running));
   }
 
   private handler(kind: JobKind): JobHandler<never> {
@@ -121,21 +145,23 @@ export class JobRunner {
     return job;
   }
 
-  private enqueue(id: number): void {
-    this.queue.push(id);
+  private enqueue(id: number, laneName: JobLane): void {
+    let lane = this.lanes.get(laneName);
+    if (!lane) this.lanes.set(laneName, (lane = { queue: [], draining: false, running: Promise.resolve() }));
+    lane.queue.push(id);
     // The flag flips back in the same tick the loop sees an empty queue, so no enqueued job is stranded.
-    if (this.draining) return;
-    this.draining = true;
-    this.running = this.drain();
+    if (lane.draining) return;
+    lane.draining = true;
+    lane.running = this.drain(lane);
   }
 
-  private async drain(): Promise<void> {
+  private async drain(lane: Lane): Promise<void> {
     try {
-      for (let id = this.queue.shift(); id !== undefined; id = this.queue.shift()) {
+      for (let id = lane.queue.shift(); id !== undefined; id = lane.queue.shift()) {
         await this.execute(id);
       }
     } finally {
-      this.draining = false;
+      lane.draining = false;
     }
   }
 
@@ -186,10 +212,17 @@ export class JobRunner {
   private settle(id: number, status: 'succeeded' | 'failed' | 'cancelled', extra: { error?: string | null; result?: unknown }): void {
     this.repo.setStatus(id, status, this.now(), extra);
     const job = publicJob(this.mustGet(id));
-    this.events.emit({ name: 'job.settled', payload: { job } });
+    this.events.emit({ name: 'job.settled', payload: { job, changed: [...this.handler(job.kind).changes] } });
     for (const resolve of this.settledWaiters.get(id) ?? []) resolve(job);
     this.settledWaiters.delete(id);
   }
+}
+
+function checkParams(handler: JobHandler<never>, params: unknown): unknown {
+  const parsed = handler.params.safeParse(params);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; ');
+  throw new CommandError('invalid_input', `a ${handler.kind} job cannot start with these settings: ${problems}`);
 }
 
 function publicJob(job: StoredJob): Job {

@@ -1,0 +1,42 @@
+// The clusters domain as the core sees it: one factory wiring the cluster, assign and naming jobs and the
+// clusters.* commands over one repository. Imports: this domain's modules, platform types, embed and llm types.
+import type { Database } from 'better-sqlite3';
+import type { EmbedderFactory } from '../embed/index.ts';
+import type { LlmEndpoint } from '../llm/index.ts';
+import type { CoreModule } from '../platform/core-module.ts';
+import type { JobRunner } from '../platform/jobs/job-runner.ts';
+import type { VectorStore } from '../platform/vectors/lance-store.ts';
+import { createAssignJob } from './assign-job.ts';
+import { clusterHandlers } from './cluster-handlers.ts';
+import { createClusterJob } from './cluster-job.ts';
+import { ClusterRepository } from './cluster-repository.ts';
+import { nameRunWithLlm } from './llm-names.ts';
+import { createNameJob } from './name-job.ts';
+
+export interface ClustersDeps {
+  db: Database;
+  jobs: JobRunner;
+  vectors: () => Promise<VectorStore>;
+  embedders: EmbedderFactory;
+  /** The configured chat model, or null when none is. */
+  chatEndpoint: () => LlmEndpoint | null;
+  now: () => number;
+}
+
+export function clustersModule(deps: ClustersDeps): CoreModule {
+  const { db, vectors } = deps;
+  const clusters = new ClusterRepository(db);
+  const nameRun = async (runId: number, signal: AbortSignal) => {
+    const endpoint = deps.chatEndpoint();
+    if (!endpoint) throw new Error('no chat model is configured: set one in Settings (or WINNOW_LLM_MODEL)');
+    return nameRunWithLlm(db, clusters, await vectors(), runId, endpoint, signal);
+  };
+  return {
+    jobs: [
+      createClusterJob({ db, clusters, vectors, embedders: deps.embedders, now: deps.now, nameWithLlm: nameRun }),
+      createAssignJob(db, clusters, vectors, deps.embedders),
+      createNameJob(nameRun),
+    ],
+    handlers: clusterHandlers(db, clusters, deps.jobs, vectors, () => deps.chatEndpoint() !== null),
+  };
+}

@@ -1,0 +1,27 @@
+// The llm domain as other domains and the core see it: endpoint settings (sealed key, environment
+// fallbacks), the resolved chat and embedding endpoints, the chat client. Imports: this domain's modules.
+import type { Database } from 'better-sqlite3';
+import type { CoreModule } from '../platform/core-module.ts';
+import { resolveChatEndpoint, resolveEmbeddingEndpoint, type LlmEndpoint } from './llm-config.ts';
+import { LlmSettingsStore } from './llm-settings-store.ts';
+import type { SecretBox } from './secret-box.ts';
+import { settingsHandlers } from './settings-handlers.ts';
+
+export { ChatClient } from './chat-client.ts';
+export type { LlmEndpoint } from './llm-config.ts';
+export type { SecretBox } from './secret-box.ts';
+
+export interface LlmModule extends CoreModule {
+  chatEndpoint(): LlmEndpoint | null;
+  embeddingEndpoint(): LlmEndpoint | null;
+}
+
+export function llmModule(deps: { db: Database; secrets: SecretBox | null; env: Readonly<Record<string, string | undefined>> }): LlmModule {
+  const settings = new LlmSettingsStore(deps.db, deps.secrets, deps.env);
+  return {
+    jobs: [],
+    handlers: settingsHandlers(settings),
+    chatEndpoint: () => resolveChatEndpoint(settings.settings(), deps.env),
+    embeddingEndpoint: () => resolveEmbeddingEndpoint(settings.settings(), deps.env),
+  };
+}
