@@ -16,7 +16,8 @@ export const settingsCommands = {
   'settings.llm.get': { input: z.object({}).default({}), output: LlmSettings },
   'settings.llm.set': {
     input: z.object({
-      baseUrl: z.string().trim().url().max(500).nullable(),
+      /** http: and https: only: the key is sent there as a bearer token. A new URL forgets the saved key unless one is given. */
+      baseUrl: z.string().trim().max(500).pipe(z.url({ protocol: /^https?$/, error: 'only http: and https: URLs are accepted' })).nullable(),
       model: z.string().trim().max(200).nullable(),
       embeddingModel: z.string().trim().max(200).nullable(),
       /** undefined keeps the saved key; null removes it. */

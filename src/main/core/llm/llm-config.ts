@@ -46,7 +46,9 @@ function pick(setting: string | null | undefined, envValue: string | undefined):
 function resolve(model: { value: string; source: ValueSource } | null, settings: LlmSettings, env: Env): LlmEndpoint | null {
   if (!model) return null;
   const baseUrl = pick(settings.baseUrl, env[ENV.baseUrl]);
-  const apiKey = pick(settings.apiKey, env[ENV.apiKey]);
+  // OPENAI_API_KEY belongs to OPENAI_BASE_URL (or OpenAI itself): a base URL saved in the window gets only
+  // the key saved with it, so changing the URL there can never send the environment's key to another host.
+  const apiKey = pick(settings.apiKey, baseUrl?.source === 'settings' ? undefined : env[ENV.apiKey]);
   // Without a base URL the endpoint is OpenAI itself, which is only usable with a key.
   if (!baseUrl && !apiKey) return null;
   return {

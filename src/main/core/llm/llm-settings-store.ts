@@ -52,7 +52,10 @@ export class LlmSettingsStore {
 
   save(input: { baseUrl: string | null; model: string | null; embeddingModel: string | null; apiKey?: string | null }): LlmSettingsView {
     const current = this.stored();
-    let sealedKey = current.sealedKey;
+    // A key was given for one host: pointing the endpoint elsewhere (a compromised window could) must not
+    // carry it along, so a new base URL keeps no key unless one comes with it.
+    const movedAway = (input.baseUrl || null) !== current.baseUrl;
+    let sealedKey = movedAway ? null : current.sealedKey;
     if (input.apiKey === null) sealedKey = null;
     else if (input.apiKey !== undefined && input.apiKey !== '') {
       if (!this.box) throw new CommandError('unavailable', `API keys can only be saved in the desktop app; here, set ${ENV.apiKey} instead`);

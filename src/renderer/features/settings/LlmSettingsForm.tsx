@@ -109,6 +109,11 @@ export function LlmSettingsForm(): ReactElement {
             )
           ) : null}
         </div>
+        {llm?.hasApiKey && draft.baseUrl.trim() !== (llm.baseUrl ?? '') && !draft.apiKey ? (
+          <p className="key-note small muted" data-testid="key-moves-note">
+            A saved key stays with the URL it was saved for: with a new base URL, type the key for it again.
+          </p>
+        ) : null}
       </div>
       <p className="llm-source small" data-testid="llm-source" data-source={llm?.source ?? ''}>
         <span className="muted">Effective values: </span>
