@@ -1,5 +1,6 @@
 // The headless CLI as a user runs it: a real process over a temp data folder, JSON documents on stdout.
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../support/intent-corpus.ts';
@@ -87,6 +88,37 @@ describe('winnow CLI', () => {
     expect(members.length + listed.outliers.length).toBe(80);
     expect(members[0]).toEqual({ row: expect.any(Number), trace: expect.any(Number), file: corpus, line: expect.any(Number), score: expect.any(Number) });
     expect(new Set(members.map((m) => m.line)).size).toBe(members.length);
+  });
+
+  it('takes a negative number as an option value', () => {
+    const corpus = join(dir.path, 'intents-negative.jsonl');
+    writeCorpus(corpus, 0, 10);
+    const negativeData = join(dir.path, 'negative-data');
+    expect(winnow('--data', negativeData, 'import', corpus).status).toBe(0);
+    const r = winnow('--data', negativeData, 'cluster', '--granularity', '-0.5', '--json');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const runs = JSON.parse(winnow('--data', negativeData, 'clusters', '--json').stdout) as { run: { params: { granularity: number } } };
+    expect(runs.run.params.granularity).toBe(-0.5);
+  });
+
+  it('prints trace text inert for the terminal, and streams long listings whole', () => {
+    const file = join(dir.path, 'many.jsonl');
+    const lines = [JSON.stringify({ prompt: 'retitle \u001b]0;pwned\u0007 me\nplease', response: 'no' })];
+    for (let i = 0; i < 2500; i++) lines.push(JSON.stringify({ prompt: `question ${i}`, response: `answer ${i}` }));
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const streamData = join(dir.path, 'stream-data');
+    expect(winnow('--data', streamData, 'import', file).status).toBe(0);
+
+    const readable = winnow('--data', streamData, 'traces', '--limit', '1');
+    expect(readable.stdout).toContain('retitle \\x1b]0;pwned\\x07 me');
+    // eslint-disable-next-line no-control-regex -- no raw control character may reach the terminal
+    expect(readable.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+
+    const listed = JSON.parse(winnow('--data', streamData, 'traces', '--json', '--limit', '2200').stdout) as { total: number; items: { id: number }[] };
+    expect(listed.total).toBe(2501);
+    expect(listed.items).toHaveLength(2200);
+    expect(new Set(listed.items.map((t) => t.id)).size).toBe(2200);
   });
 
   it('says what is wrong with a bad call, with exit status 2', () => {

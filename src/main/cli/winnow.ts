@@ -1,6 +1,7 @@
 // The headless `winnow` command: parses arguments and runs one command over the same core as the window.
 // Imports: node:util, core, CLI commands. Run with Node ≥ 22 directly from the .ts sources.
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { joinNegativeValues } from './argv.ts';
 import { createCore } from '../core/create-core.ts';
 import { defaultDataDir } from '../core/platform/data-dir.ts';
 import { CommandError } from '../core/platform/rpc/router.ts';
@@ -49,26 +50,28 @@ Commands:
 Exit status: 0 on success (rejected lines are reported, not a failure), 1 when a command failed or a file
 could not be read to the end, 2 on a usage error.`;
 
+const OPTIONS = {
+  data: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  format: { type: 'string', default: 'auto' },
+  'multi-turn': { type: 'string', default: 'split' },
+  where: { type: 'string', multiple: true, default: [] },
+  limit: { type: 'string', default: '100' },
+  embedder: { type: 'string', default: 'builtin' },
+  text: { type: 'string', default: 'last-user' },
+  granularity: { type: 'string' },
+  'min-cluster-size': { type: 'string' },
+  'name-with-llm': { type: 'boolean', default: false },
+  run: { type: 'string' },
+  members: { type: 'boolean', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: joinNegativeValues(argv, new Set(Object.entries(OPTIONS).filter(([, o]) => o.type === 'string').map(([name]) => name))),
     allowPositionals: true,
-    options: {
-      data: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-      format: { type: 'string', default: 'auto' },
-      'multi-turn': { type: 'string', default: 'split' },
-      where: { type: 'string', multiple: true, default: [] },
-      limit: { type: 'string', default: '100' },
-      embedder: { type: 'string', default: 'builtin' },
-      text: { type: 'string', default: 'last-user' },
-      granularity: { type: 'string' },
-      'min-cluster-size': { type: 'string' },
-      'name-with-llm': { type: 'boolean', default: false },
-      run: { type: 'string' },
-      members: { type: 'boolean', default: false },
-    },
+    options: OPTIONS,
   });
   const [command, ...args] = positionals;
   if (values.help || !command || command === 'help') {

@@ -3,7 +3,7 @@
 import type { CommandOutput, FacetName, TraceFilter } from '../../../shared/contract/index.ts';
 import { FacetName as FacetNames } from '../../../shared/contract/index.ts';
 import type { Core } from '../../core/create-core.ts';
-import { UsageError, printJson, printLines } from '../output.ts';
+import { UsageError, printJson, printLines, printable, write } from '../output.ts';
 
 const FACETS = FacetNames.options;
 
@@ -32,24 +32,28 @@ export function parseWhere(clauses: string[]): TraceFilter {
   return filter;
 }
 
+/**
+ * Streams pages as they come: `--json` prints {"total":N,"items":[…]} one item a line, so a million traces
+ * print in constant memory instead of one string too long to build.
+ */
 export async function tracesCommand(core: Core, opts: { where: string[]; limit: number; json: boolean }): Promise<number> {
   const where = parseWhere(opts.where);
-  const items = [];
+  let printed = 0;
   let total = 0;
-  for (let cursor: string | undefined, more = true; more && items.length < opts.limit; ) {
-    const res: CommandOutput<'traces.list'> = await core.invoke('traces.list', { where, cursor, limit: Math.min(1000, opts.limit - items.length) });
+  for (let cursor: string | undefined, first = true; first || (cursor !== undefined && printed < opts.limit); first = false) {
+    const res: CommandOutput<'traces.list'> = await core.invoke('traces.list', { where, cursor, limit: Math.min(1000, opts.limit - printed) });
     total = res.total;
-    items.push(...res.items);
+    if (first && opts.json) await write(`{"total":${total},"items":[`);
+    let chunk = '';
+    for (const t of res.items) {
+      if (opts.json) chunk += `${printed === 0 ? '' : ','}\n${JSON.stringify(t)}`;
+      else chunk += `${printable(`#${t.id} ${t.status ?? '-'} ${t.environment ?? '-'} ${t.model ?? '-'}  ${t.prompt.slice(0, 80)}`)}\n`;
+      printed++;
+    }
+    await write(chunk);
     cursor = res.nextCursor ?? undefined;
-    more = cursor !== undefined;
   }
-  if (opts.json) printJson({ total, items });
-  else {
-    printLines([
-      ...items.map((t) => `#${t.id} ${t.status ?? '-'} ${t.environment ?? '-'} ${t.model ?? '-'}  ${t.prompt.slice(0, 80)}`),
-      `${items.length} of ${total} traces`,
-    ]);
-  }
+  await write(opts.json ? `${printed === 0 ? '' : '\n'}]}\n` : `${printed} of ${total} traces\n`);
   return 0;
 }
 
