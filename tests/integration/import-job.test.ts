@@ -117,8 +117,17 @@ describe('import job', () => {
     const job = await importAndWait(core, [missing, fixture]);
     expect(job.status).toBe('succeeded');
     const files = await core.invoke('imports.files', {});
-    expect(files.find((f) => f.path === missing)).toMatchObject({ status: 'failed', error: expect.stringMatching(/nope\.jsonl: cannot be read \(ENOENT\)/) });
+    expect(files.find((f) => f.path === missing)).toMatchObject({ status: 'failed', error: expect.stringMatching(/nope\.jsonl: cannot be read \(no such file\)/) });
     expect(files.find((f) => f.path === fixture)).toMatchObject({ status: 'complete', traces: 4 });
+  });
+
+  it('fails, with the reasons, an import none of whose files could be read', async () => {
+    const missing = join(dir.path, 'nope.jsonl');
+    const job = await importAndWait(core, [missing, dir.path]);
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(/nope\.jsonl: cannot be read \(no such file\)/);
+    expect(job.error).toContain(`${dir.path}: cannot be read (it is a folder, not a file)`);
+    expect(await core.invoke('app.info', {})).toMatchObject({ traces: 0 });
   });
 
   it('cancels mid-way keeping complete batches, then resumes without duplicates', async () => {

@@ -1,7 +1,8 @@
 // Installs the global key handler for SHORTCUTS, including two-key sequences like `g t`.
-// Imports: react and shell/shortcuts.
+// Imports: react, shell/shortcuts and the ui store (shortcuts may belong to one screen).
 import { useEffect } from 'react';
 import { SHORTCUTS, closeTopmost } from '../shell/shortcuts.ts';
+import { useUiStore } from '../shell/ui-store.ts';
 
 const SEQUENCE_TIMEOUT_MS = 1200;
 
@@ -27,7 +28,8 @@ export function useShortcuts(): void {
 
       const now = Date.now();
       const seq = prefix && now - prefixAt < SEQUENCE_TIMEOUT_MS ? `${prefix} ${e.key}` : e.key;
-      const match = SHORTCUTS.find((s) => s.keys === seq);
+      const screen = useUiStore.getState().screen;
+      const match = SHORTCUTS.find((s) => s.keys === seq && (s.screen === undefined || s.screen === screen));
       if (match) {
         e.preventDefault();
         prefix = '';

@@ -6,7 +6,7 @@ import { Kbd } from '../components/Kbd.tsx';
 import { useUiStore } from './ui-store.ts';
 import { SHORTCUTS, type Shortcut } from './shortcuts.ts';
 
-const GROUPS: Shortcut['group'][] = ['Navigate', 'Traces', 'General'];
+const GROUPS: Shortcut['group'][] = ['Navigate', 'Traces', 'Clusters', 'General'];
 
 export function HelpOverlay(): ReactElement | null {
   const open = useUiStore((s) => s.helpOpen);
@@ -33,7 +33,7 @@ export function HelpOverlay(): ReactElement | null {
               <h3 className="section-label">{group}</h3>
               <dl className="help-list">
                 {SHORTCUTS.filter((s) => s.group === group).map((s) => (
-                  <div key={s.keys} className="help-row">
+                  <div key={`${s.screen ?? ''}:${s.keys}`} className="help-row">
                     <dt>{s.description}</dt>
                     <dd>
                       <Kbd keys={s.keys} />

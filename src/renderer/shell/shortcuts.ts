@@ -4,13 +4,16 @@ import { useClusterMembersStore } from '../features/clusters/cluster-members-sto
 import { useClustersStore } from '../features/clusters/clusters-store.ts';
 import { useImportsStore } from '../features/traces/imports-store.ts';
 import { useTracesStore } from '../features/traces/traces-store.ts';
+import { clustersInListOrder } from '../features/clusters/cluster-tree.ts';
 import { useUiStore, type Screen } from './ui-store.ts';
 
 export interface Shortcut {
   /** Space-separated sequence, e.g. `g t`. */
   keys: string;
   description: string;
-  group: 'Navigate' | 'Traces' | 'General';
+  group: 'Navigate' | 'Traces' | 'Clusters' | 'General';
+  /** Only on this screen; the same keys may mean something else on another. */
+  screen?: Screen;
   run(): void;
 }
 
@@ -29,6 +32,16 @@ function stepSelection(delta: 1 | -1): void {
   }
   // Keep pages coming when the keyboard walks past what is loaded.
   if (next >= items.length - 20) void traces.loadMore();
+}
+
+function stepCluster(delta: 1 | -1): void {
+  const clusters = useClustersStore.getState();
+  const order = clustersInListOrder(clusters.clusters);
+  if (order.length === 0) return;
+  const selected = clusters.selection?.kind === 'cluster' ? clusters.selection.id : null;
+  const at = order.findIndex((c) => c.id === selected);
+  const next = order[at < 0 ? 0 : Math.min(order.length - 1, Math.max(0, at + delta))];
+  if (next) clusters.select({ kind: 'cluster', id: next.id });
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
@@ -60,8 +73,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
       });
     },
   },
-  { keys: 'j', description: 'Next trace', group: 'Traces', run: () => stepSelection(1) },
-  { keys: 'k', description: 'Previous trace', group: 'Traces', run: () => stepSelection(-1) },
+  { keys: 'j', description: 'Next trace', group: 'Traces', screen: 'traces', run: () => stepSelection(1) },
+  { keys: 'k', description: 'Previous trace', group: 'Traces', screen: 'traces', run: () => stepSelection(-1) },
+  { keys: 'j', description: 'Open the next cluster', group: 'Clusters', screen: 'clusters', run: () => stepCluster(1) },
+  { keys: 'k', description: 'Open the previous cluster', group: 'Clusters', screen: 'clusters', run: () => stepCluster(-1) },
+  { keys: 'm', description: 'Merge the ticked clusters', group: 'Clusters', screen: 'clusters', run: () => void useClustersStore.getState().merge() },
   { keys: '?', description: 'Show keyboard shortcuts', group: 'General', run: () => useUiStore.getState().setHelpOpen(true) },
   { keys: 'Esc', description: 'Close panel or overlay', group: 'General', run: closeTopmost },
 ];

@@ -62,6 +62,9 @@ export function createImportJob(db: Database, imports: ImportRepository, now: ()
         if (bulk) {
           ctx.progress(0, null, 'Indexing');
           ensureSecondaryIndexes(db);
+          // The job's last word is its outcome, not the step that happened to run last.
+          const total = sizes.reduce((a, b) => a + b, 0);
+          ctx.progress(total, total, 'Done');
         }
       }
     },
@@ -81,6 +84,7 @@ async function runImport(
   const checkpoint = ctx.checkpoint as ImportCheckpoint | null;
   const result: ImportResult = { fileIds: [], traces: 0, rows: 0 };
   let bytesBefore = 0;
+  const unreadable: string[] = [];
 
   for (let fileIndex = 0; fileIndex < paths.length; fileIndex++) {
     const path = paths[fileIndex]!;
@@ -96,7 +100,9 @@ async function runImport(
       fileFormat = (await detectContainer(path, undefined)).fileFormat;
     } catch (error) {
       const fileId = imports.begin(path, 'unknown', size, ctx.jobId, now());
-      imports.setStatus(fileId, 'failed', `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      const reason = `${path}: cannot be read (${describeReadError(error)})`;
+      imports.setStatus(fileId, 'failed', reason);
+      unreadable.push(reason);
       result.fileIds.push(fileId);
       bytesBefore += size;
       continue;
@@ -154,6 +160,16 @@ async function runImport(
     result.rows += counters.rows;
     bytesBefore += size;
   }
+  // Nothing imported because nothing could be read is a failure, not "0 traces, nothing rejected".
+  if (unreadable.length > 0 && unreadable.length === paths.length) throw new Error(unreadable.join('; '));
   ctx.progress(totalBytes, totalBytes, 'Done');
   return result;
+}
+
+function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a folder, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return code ?? (error instanceof Error ? error.message : String(error));
 }

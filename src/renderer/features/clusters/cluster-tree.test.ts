@@ -1,7 +1,7 @@
 // Cluster list shaping: groups hold their clusters, selections light the right map points, totals add up.
 import { describe, expect, it } from 'vitest';
 import type { ClusterInfo } from '../../../shared/contract/index.ts';
-import { accountedRows, clusterLabel, clusterTree, highlightedClusters } from './cluster-tree.ts';
+import { accountedRows, clusterLabel, clustersInListOrder, clusterTree, highlightedClusters } from './cluster-tree.ts';
 
 function info(id: number, level: 'group' | 'cluster', parentId: number | null, size: number, name = `c${id}`): ClusterInfo {
   return {
@@ -27,6 +27,11 @@ describe('cluster tree', () => {
     expect(tree.map((n) => n.info.id)).toEqual([1, 5, 6, 8]);
     expect(tree[0]!.children!.map((n) => n.info.id)).toEqual([2, 3]);
     expect(tree[1]!.children).toBeUndefined();
+  });
+
+  it('walks fine clusters in the list order: bigger rows first, a group\'s clusters by size within it', () => {
+    // Billing (60: Refunds 40, Invoices 20), Weather 30, SQL joins 9 (a single-cluster group, unwrapped), orphan 4.
+    expect(clustersInListOrder(clusters).map((c) => c.id)).toEqual([2, 3, 5, 8, 6]);
   });
 
   it('lights a cluster, all clusters of a group, or the outliers', () => {

@@ -33,6 +33,14 @@ export function clusterTree(clusters: readonly ClusterInfo[]): ClusterNode[] {
   return [...nested, ...top];
 }
 
+/** Fine clusters in the order the list shows them by default (largest first, within largest group first). */
+export function clustersInListOrder(clusters: readonly ClusterInfo[]): ClusterInfo[] {
+  const bySize = (a: ClusterNode, b: ClusterNode) => b.info.size - a.info.size;
+  return clusterTree(clusters)
+    .sort(bySize)
+    .flatMap((node) => (node.children ? [...node.children].sort(bySize).map((c) => c.info) : [node.info]));
+}
+
 /** Fine cluster ids lit on the map for a selection: a group lights all its clusters; null = outliers. */
 export function highlightedClusters(selection: ClusterSelection, clusters: readonly ClusterInfo[]): Set<number | null> {
   if (selection === null) return new Set();

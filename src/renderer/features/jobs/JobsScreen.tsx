@@ -30,7 +30,7 @@ export function JobsScreen(): ReactElement {
             </button>
           }
         >
-          <p>Long work (imports now; embedding, clustering and judging later) runs as a job you can follow, cancel and resume here.</p>
+          <p>Long work (imports, clustering, naming with an LLM) runs as a job you can follow, cancel and resume here, even after a restart.</p>
         </EmptyState>
       ) : (
         <div className="card card-flush">

@@ -137,15 +137,17 @@ function ImportSummary({ since }: { since: number }): ReactElement | null {
   const sum = (k: 'traces' | 'rejected' | 'duplicates') => files.reduce((n, f) => n + f[k], 0);
   const rejected = sum('rejected');
   const duplicates = sum('duplicates');
+  const unreadable = files.filter((f) => f.status === 'failed').length;
   return (
     <div className="import-summary" data-testid="import-summary">
-      <span className="badge badge-success">imported</span>
+      <span className={`badge ${unreadable ? 'badge-warning' : 'badge-success'}`}>imported</span>
       <span>
         {formatCount(sum('traces'))} traces from {files.length === 1 ? basename(files[0]?.path ?? '') : `${files.length} files`}
         {duplicates ? ` · ${formatCount(duplicates)} duplicates skipped` : ''}
         {rejected ? ` · ${formatCount(rejected)} ${rejected === 1 ? 'line' : 'lines'} rejected` : ' · nothing rejected'}
+        {unreadable ? ` · ${unreadable} ${unreadable === 1 ? 'file' : 'files'} could not be read` : ''}
       </span>
-      {rejected ? (
+      {rejected || unreadable ? (
         <button
           type="button"
           className="link-button"
