@@ -20,7 +20,7 @@ export function llmModule(deps: { db: Database; secrets: SecretBox | null; env: 
   const settings = new LlmSettingsStore(deps.db, deps.secrets, deps.env);
   return {
     jobs: [],
-    handlers: settingsHandlers(settings),
+    handlers: settingsHandlers(settings, deps.env),
     chatEndpoint: () => resolveChatEndpoint(settings.settings(), deps.env),
     embeddingEndpoint: () => resolveEmbeddingEndpoint(settings.settings(), deps.env),
   };

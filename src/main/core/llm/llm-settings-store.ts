@@ -37,6 +37,14 @@ export class LlmSettingsStore {
     return { baseUrl: s.baseUrl, model: s.model, embeddingModel: s.embeddingModel, apiKey: s.sealedKey && this.box ? this.box.decrypt(s.sealedKey) : null };
   }
 
+  /** The settings `save(input)` would leave, key unsealed, without saving: what a connection test uses. */
+  preview(input: SettingsInput): LlmSettings {
+    const current = this.settings();
+    const typed = input.apiKey !== undefined && input.apiKey !== null && input.apiKey !== '' ? input.apiKey : null;
+    const apiKey = typed ?? (keepsSavedKey(input, this.stored()) ? current.apiKey : null);
+    return { baseUrl: input.baseUrl || null, model: input.model || null, embeddingModel: input.embeddingModel || null, apiKey };
+  }
+
   view(): LlmSettingsView {
     const s = this.stored();
     const fromSettings = Boolean(s.baseUrl || s.model || s.embeddingModel || s.sealedKey);
@@ -50,14 +58,10 @@ export class LlmSettingsStore {
     };
   }
 
-  save(input: { baseUrl: string | null; model: string | null; embeddingModel: string | null; apiKey?: string | null }): LlmSettingsView {
+  save(input: SettingsInput): LlmSettingsView {
     const current = this.stored();
-    // A key was given for one host: pointing the endpoint elsewhere (a compromised window could) must not
-    // carry it along, so a new base URL keeps no key unless one comes with it.
-    const movedAway = (input.baseUrl || null) !== current.baseUrl;
-    let sealedKey = movedAway ? null : current.sealedKey;
-    if (input.apiKey === null) sealedKey = null;
-    else if (input.apiKey !== undefined && input.apiKey !== '') {
+    let sealedKey = keepsSavedKey(input, current) ? current.sealedKey : null;
+    if (input.apiKey !== undefined && input.apiKey !== null && input.apiKey !== '') {
       if (!this.box) throw new CommandError('unavailable', `API keys can only be saved in the desktop app; here, set ${ENV.apiKey} instead`);
       sealedKey = this.box.encrypt(input.apiKey);
     }
@@ -65,4 +69,14 @@ export class LlmSettingsStore {
     this.db.prepare('INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json').run(KEY, JSON.stringify(next));
     return this.view();
   }
+}
+
+type SettingsInput = { baseUrl: string | null; model: string | null; embeddingModel: string | null; apiKey?: string | null };
+
+/**
+ * A key was given for one host: pointing the endpoint elsewhere (a compromised window could) must not carry
+ * it along, so a new base URL keeps no key unless one comes with it; null removes it outright.
+ */
+function keepsSavedKey(input: SettingsInput, current: Stored): boolean {
+  return input.apiKey !== null && (input.baseUrl || null) === current.baseUrl;
 }

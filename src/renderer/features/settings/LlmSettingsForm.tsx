@@ -23,6 +23,9 @@ export function LlmSettingsForm(): ReactElement {
   const saving = useSettingsStore((s) => s.saving);
   const saveError = useSettingsStore((s) => s.saveError);
   const savedSeq = useSettingsStore((s) => s.savedSeq);
+  const test = useSettingsStore((s) => s.test);
+  const testConnection = useSettingsStore((s) => s.testConnection);
+  const clearTest = useSettingsStore((s) => s.clearTest);
   const [draft, setDraft] = useState<LlmDraft>(() => draftFrom(llm));
   const [problem, setProblem] = useState<string | null>(null);
   const [justSaved, setJustSaved] = useState(false);
@@ -36,6 +39,12 @@ export function LlmSettingsForm(): ReactElement {
     setDraft((d) => ({ ...d, ...patch }));
     setProblem(null);
     setJustSaved(false);
+    clearTest();
+  };
+  const runTest = () => {
+    const p = draftProblem(draft);
+    setProblem(p);
+    if (!p) void testConnection(toInput(draft));
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -121,7 +130,21 @@ export function LlmSettingsForm(): ReactElement {
       </p>
       {problem ? <ErrorNote message={problem} /> : null}
       {saveError ? <ErrorNote message={saveError} /> : null}
+      {test.error ? <ErrorNote message={test.error} /> : null}
+      {test.result ? (
+        <ul className="connection-checks" data-testid="connection-checks">
+          {test.result.checks.map((c) => (
+            <li key={c.purpose} className={c.ok ? 'text-success' : 'text-danger'} data-ok={c.ok}>
+              {c.ok ? '✓' : '✗'} {c.purpose === 'chat' ? 'Chat' : 'Embeddings'} with <span className="mono">{c.model}</span>
+              {c.ok ? ` answered in ${c.latencyMs} ms` : `: ${c.message ?? 'failed'}`}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <div className="form-actions">
+        <button type="button" className="btn" disabled={test.running || status === 'loading'} onClick={runTest} data-testid="llm-test">
+          {test.running ? 'Testing…' : 'Test connection'}
+        </button>
         {justSaved && !dirty ? (
           <span className="text-success small" role="status">
             Saved

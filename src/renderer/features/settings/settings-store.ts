@@ -2,9 +2,10 @@
 // Imports: zustand, the api client, shared contract types.
 import { create } from 'zustand';
 import { api, errorMessage } from '../../api/index.ts';
-import type { CommandInput, LlmSettings } from '../../../shared/contract/index.ts';
+import type { CommandInput, CommandOutput, LlmSettings } from '../../../shared/contract/index.ts';
 
 export type LlmSettingsInput = CommandInput<'settings.llm.set'>;
+export type ConnectionTest = CommandOutput<'settings.llm.test'>;
 
 interface SettingsState {
   llm: LlmSettings | null;
@@ -14,8 +15,12 @@ interface SettingsState {
   saveError: string | null;
   /** Bumped by every successful save, so the form can say "Saved" and clear the key field. */
   savedSeq: number;
+  /** The last "Test connection" answer (or why it could not run), cleared when the form changes. */
+  test: { running: boolean; result: ConnectionTest | null; error: string | null };
   load(): Promise<void>;
   save(input: LlmSettingsInput): Promise<boolean>;
+  testConnection(input: LlmSettingsInput): Promise<void>;
+  clearTest(): void;
 }
 
 export const useSettingsStore = create<SettingsState>()((set) => ({
@@ -25,6 +30,7 @@ export const useSettingsStore = create<SettingsState>()((set) => ({
   saving: false,
   saveError: null,
   savedSeq: 0,
+  test: { running: false, result: null, error: null },
   async load() {
     set((s) => ({ status: s.llm ? s.status : 'loading' }));
     try {
@@ -46,6 +52,18 @@ export const useSettingsStore = create<SettingsState>()((set) => ({
     } finally {
       set({ saving: false });
     }
+  },
+  async testConnection(input) {
+    set({ test: { running: true, result: null, error: null } });
+    try {
+      const result = await api().invoke('settings.llm.test', input);
+      set({ test: { running: false, result, error: null } });
+    } catch (err) {
+      set({ test: { running: false, result: null, error: errorMessage(err) } });
+    }
+  },
+  clearTest() {
+    set({ test: { running: false, result: null, error: null } });
   },
 }));
 
