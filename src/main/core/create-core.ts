@@ -21,6 +21,9 @@ import { jobHandlers } from './platform/jobs/job-handlers.ts';
 import { traceHandlers } from './traces/trace-handlers.ts';
 import { createImportJob } from './traces/import-job.ts';
 import { OpenAiEmbedder } from './embed/openai-embedder.ts';
+import { LlmService } from './llm/llm-service.ts';
+import { LlmCacheRepository } from './llm/llm-cache-repository.ts';
+import { UsageRepository } from './llm/usage-repository.ts';
 import { JobRunner } from './platform/jobs/job-runner.ts';
 import { resolveChatEndpoint, resolveEmbeddingEndpoint } from './llm/llm-config.ts';
 import { CommandError, createRouter, type Handlers } from './platform/rpc/router.ts';
@@ -63,15 +66,17 @@ export function createCore(options: CoreOptions): Core {
   const vectors = (): Promise<VectorStore> => (vectorStore ??= openVectorStore(join(options.dataDir, 'vectors')));
   const env = options.env ?? process.env;
   const embeddingCache = new SqliteEmbeddingCache(db);
+  // One client per endpoint for every LLM feature: shared limit, 429 pause, response cache and usage log.
+  const llm = new LlmService({ cache: new LlmCacheRepository(db, now), usage: new UsageRepository(db), now });
   const embedders = createEmbedderFactory(async () => {
     const endpoint = resolveEmbeddingEndpoint(llmSettings.settings(), env);
-    return endpoint && new OpenAiEmbedder(endpoint, { cache: embeddingCache });
+    return endpoint && new OpenAiEmbedder(llm.endpoint(endpoint), endpoint.model, { cache: embeddingCache });
   });
   const chatEndpoint = () => resolveChatEndpoint(llmSettings.settings(), env);
-  const nameWithLlm = async (runId: number, signal: AbortSignal): Promise<void> => {
+  const nameWithLlm = async (runId: number, signal: AbortSignal, jobId: number): Promise<void> => {
     const endpoint = chatEndpoint();
     if (!endpoint) throw new Error('no chat model is configured: set one in Settings (or WINNOW_LLM_MODEL)');
-    await nameRunWithLlm(db, clusters, await vectors(), runId, endpoint, signal);
+    await nameRunWithLlm(db, clusters, await vectors(), runId, { llm, endpoint, signal, jobId });
   };
 
   const jobs = new JobRunner(new JobRepository(db), events, now);
