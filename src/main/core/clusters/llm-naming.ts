@@ -160,7 +160,7 @@ export async function nameClustersWithLlm(
     ];
     let lastError: string;
     try {
-      const r = await structured(client, LlmNameReply, messages, { temperature: 0, maxTokens: 300, ...(opts.signal ? { signal: opts.signal } : {}) });
+      const r = await structured(client, LlmNameReply, messages, { temperature: 0, maxTokens: 300, signal: opts.signal });
       if (r.ok) {
         const v = r.value;
         return { clusterId, name: v.name, description: v.description, include: v.include, exclude: v.exclude, keywords: own.keywords, source: 'llm', model: r.calls.at(-1)!.model, error: null };
