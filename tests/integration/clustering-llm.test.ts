@@ -3,6 +3,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../src/main/core/create-core.ts';
+import { UsageRepository } from '../../src/main/core/llm/usage-repository.ts';
+import { openDatabase } from '../../src/main/core/platform/db/connection.ts';
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '../support/fake-openai-server.ts';
 import { writeCorpus } from '../support/intent-corpus.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
@@ -54,6 +56,13 @@ describe('clustering with an OpenAI-compatible endpoint', () => {
     }
     const embedCalls = server.requests.filter((r) => r.path === '/v1/embeddings').length;
     expect(embedCalls).toBeGreaterThan(0);
+    const chatCalls = server.requests.filter((r) => r.path === '/v1/chat/completions').length;
+    // Every call is on record under its feature and the clustering job that made it.
+    const db = openDatabase(join(dir.path, 'data', 'winnow.sqlite'));
+    const usage = new UsageRepository(db);
+    expect(usage.byFeature({ jobId: first.jobId }).map((f) => [f.feature, f.totals.calls])).toEqual([['cluster-naming', chatCalls], ['embedding', embedCalls]]);
+    expect(usage.totals().calls).toBe(chatCalls + embedCalls);
+    db.close();
 
     // A second run embeds nothing again: every text is in the cache.
     const second = await core.invoke('clusters.run', { embedder: 'openai' });

@@ -1,17 +1,14 @@
 // The OpenAI-compatible embedder against a local fake server, through the real `openai` client.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryEmbeddingCache } from '../../src/main/core/embed/embedding-cache.ts';
-import { OpenAiEmbedder } from '../../src/main/core/embed/openai-embedder.ts';
-import type { LlmEndpoint } from '../../src/main/core/llm/llm-config.ts';
+import { OpenAiEmbedder, type OpenAiEmbedderOptions } from '../../src/main/core/embed/openai-embedder.ts';
+import { LlmService, type LlmServiceOptions } from '../../src/main/core/llm/llm-service.ts';
 import { fakeEmbedding, startFakeOpenAiServer, type FakeOpenAiServer } from '../support/fake-openai-server.ts';
 
 let server: FakeOpenAiServer;
-const endpoint = (model = 'text-embedding-3-small'): LlmEndpoint => ({
-  baseUrl: server.baseUrl,
-  apiKey: 'sk-test',
-  model,
-  source: { baseUrl: 'settings', apiKey: 'settings', model: 'settings' },
-});
+/** An embedder on its own service; `service` holds the endpoint's shared settings (limit, retries, prices). */
+const embedder = (opts: OpenAiEmbedderOptions = {}, service: LlmServiceOptions = {}, model = 'text-embedding-3-small'): OpenAiEmbedder =>
+  new OpenAiEmbedder(new LlmService(service).endpoint({ baseUrl: server.baseUrl, apiKey: 'sk-test' }), model, opts);
 const texts = (n: number, tag = 'doc'): string[] => Array.from({ length: n }, (_, i) => `${tag} number ${i} about topic ${i % 7}`);
 
 beforeAll(async () => {
@@ -25,7 +22,7 @@ beforeEach(() => server.reset());
 describe('OpenAI-compatible embedder', () => {
   it('batches, keeps input order (by index, even when the server reorders) and normalises', async () => {
     server.shuffleEmbeddings = true;
-    const e = new OpenAiEmbedder(endpoint(), { batchSize: 64 });
+    const e = embedder({ batchSize: 64 });
     const input = texts(300);
     const progress: number[] = [];
     const v = await e.embed(input, { onProgress: (p) => progress.push(p.done) });
@@ -43,7 +40,7 @@ describe('OpenAI-compatible embedder', () => {
 
   it('answers repeated texts from the content-hash cache and sends duplicates once', async () => {
     const cache = new MemoryEmbeddingCache();
-    const e = new OpenAiEmbedder(endpoint(), { batchSize: 100, cache });
+    const e = embedder({ batchSize: 100, cache });
     const input = [...texts(50), ...texts(50)];
     const first = await e.embed(input);
     expect(server.requests.reduce((s, r) => s + (r.body.input as string[]).length, 0)).toBe(50);
@@ -55,9 +52,9 @@ describe('OpenAI-compatible embedder', () => {
     expect(e.usage.embeddedTexts).toBe(50);
   });
 
-  it('keeps at most `concurrency` requests in flight', async () => {
+  it("keeps at most the endpoint's shared limit of requests in flight", async () => {
     server.delayMs = 40;
-    const e = new OpenAiEmbedder(endpoint(), { batchSize: 10, concurrency: 3 });
+    const e = embedder({ batchSize: 10 }, { concurrency: 3 });
     await e.embed(texts(120));
     expect(server.requests).toHaveLength(12);
     expect(server.maxInFlight['/v1/embeddings']).toBe(3);
@@ -65,7 +62,7 @@ describe('OpenAI-compatible embedder', () => {
 
   it('retries a 429 after the Retry-After the server asked for', async () => {
     server.failures['/v1/embeddings'] = [{ status: 429, retryAfter: 0.2 }, { status: 503 }];
-    const e = new OpenAiEmbedder(endpoint(), { batchSize: 100, baseDelayMs: 10 });
+    const e = embedder({ batchSize: 100 }, { baseDelayMs: 10 });
     const t0 = Date.now();
     const v = await e.embed(texts(20));
     expect(v.length).toBe(20 * 16);
@@ -76,14 +73,14 @@ describe('OpenAI-compatible embedder', () => {
 
   it('does not retry a client error and reports it', async () => {
     server.failures['/v1/embeddings'] = [{ status: 400, body: { error: { message: 'model not found', type: 'invalid_request_error' } } }];
-    const e = new OpenAiEmbedder(endpoint('no-such-model'), { batchSize: 100 });
+    const e = embedder({ batchSize: 100 }, {}, 'no-such-model');
     await expect(e.embed(texts(5))).rejects.toThrow(/model not found/);
     expect(server.requests).toHaveLength(1);
   });
 
   it('stops in-flight requests when aborted', async () => {
     server.delayMs = 2000;
-    const e = new OpenAiEmbedder(endpoint(), { batchSize: 10, concurrency: 2 });
+    const e = embedder({ batchSize: 10, concurrency: 2 });
     const ac = new AbortController();
     const t0 = Date.now();
     const p = e.embed(texts(100), { signal: ac.signal });
@@ -95,11 +92,11 @@ describe('OpenAI-compatible embedder', () => {
   });
 
   it('records tokens and cost from the price table, and unknown prices as null', async () => {
-    const priced = new OpenAiEmbedder(endpoint('text-embedding-3-small'), { prices: { 'text-embedding-3-small': { input: 0.02, output: 0 } } });
+    const priced = embedder({}, { prices: { 'text-embedding-3-small': { input: 0.02, output: 0 } } }, 'text-embedding-3-small');
     await priced.embed(['one two three', 'four five']);
     expect(priced.usage.promptTokens).toBe(5);
     expect(priced.usage.cost).toBeCloseTo((5 * 0.02) / 1e6, 12);
-    const local = new OpenAiEmbedder(endpoint('nomic-embed-text'));
+    const local = embedder({}, {}, 'nomic-embed-text');
     await local.embed(['one two']);
     expect(local.usage.cost).toBeNull();
     expect(local.id).toContain('nomic-embed-text');

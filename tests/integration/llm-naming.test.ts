@@ -7,7 +7,8 @@ import { nameClustersOfflineSync, type OfflineName } from '../../src/main/core/c
 import type { Clustering } from '../../src/main/core/clusters/engine/types.ts';
 import { BuiltinEmbedder } from '../../src/main/core/embed/builtin-embedder.ts';
 import { fitLexicalModel } from '../../src/main/core/embed/lexical-fit.ts';
-import { ChatClient } from '../../src/main/core/llm/chat-client.ts';
+import type { ChatClient } from '../../src/main/core/llm/chat-client.ts';
+import { LlmService } from '../../src/main/core/llm/llm-service.ts';
 import { startFakeOpenAiServer, type ChatRequestBody, type FakeOpenAiServer } from '../support/fake-openai-server.ts';
 
 const TOPICS: Record<string, string[]> = {
@@ -35,7 +36,8 @@ afterAll(async () => {
 beforeEach(() => server.reset());
 
 function client(): ChatClient {
-  return new ChatClient({ baseUrl: server.baseUrl, apiKey: 'sk-test', model: 'gpt-4o-mini', source: { baseUrl: 'env', apiKey: 'env', model: 'env' } }, { baseDelayMs: 5 });
+  const endpoint = { baseUrl: server.baseUrl, apiKey: 'sk-test', model: 'gpt-4o-mini', source: { baseUrl: 'env', apiKey: 'env', model: 'env' } } as const;
+  return new LlmService({ baseDelayMs: 5 }).chat(endpoint, { feature: 'cluster-naming' });
 }
 
 function userPrompt(body: ChatRequestBody): string {

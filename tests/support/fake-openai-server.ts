@@ -8,6 +8,8 @@ export interface RecordedRequest {
   path: string;
   body: Record<string, unknown>;
   at: number;
+  /** Status of the answer, once sent. */
+  status?: number;
 }
 
 export interface ChatRequestBody {
@@ -28,6 +30,8 @@ export interface FakeOpenAiServer {
   requests: RecordedRequest[];
   /** Most requests in flight at once, per path. */
   maxInFlight: Record<string, number>;
+  /** Most requests in flight at once, all paths together. */
+  maxInFlightTotal: number;
   /** Width of the fake embeddings. */
   dims: number;
   /** Delay before answering, in ms (to test concurrency and abort). */
@@ -82,10 +86,12 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 
 export async function startFakeOpenAiServer(opts: { dims?: number } = {}): Promise<FakeOpenAiServer> {
   const inFlight: Record<string, number> = {};
+  let inFlightTotal = 0;
   let chatCalls = 0;
   const state: Omit<FakeOpenAiServer, 'baseUrl' | 'close'> = {
     requests: [],
     maxInFlight: {},
+    maxInFlightTotal: 0,
     dims: opts.dims ?? 16,
     delayMs: 0,
     failures: {},
@@ -94,6 +100,7 @@ export async function startFakeOpenAiServer(opts: { dims?: number } = {}): Promi
     reset() {
       state.requests.length = 0;
       state.maxInFlight = {};
+      state.maxInFlightTotal = 0;
       state.delayMs = 0;
       state.failures = {};
       state.chatReply = defaultChatReply;
@@ -104,9 +111,12 @@ export async function startFakeOpenAiServer(opts: { dims?: number } = {}): Promi
     void (async () => {
       const path = (req.url ?? '').split('?')[0]!;
       const body = await readBody(req);
-      state.requests.push({ path, body, at: Date.now() });
+      const recorded: RecordedRequest = { path, body, at: Date.now() };
+      state.requests.push(recorded);
+      res.on('finish', () => (recorded.status = res.statusCode));
       inFlight[path] = (inFlight[path] ?? 0) + 1;
       state.maxInFlight[path] = Math.max(state.maxInFlight[path] ?? 0, inFlight[path]!);
+      state.maxInFlightTotal = Math.max(state.maxInFlightTotal, ++inFlightTotal);
       try {
         if (state.delayMs > 0) await new Promise((r) => setTimeout(r, state.delayMs));
         if (res.destroyed) return;
@@ -138,6 +148,7 @@ export async function startFakeOpenAiServer(opts: { dims?: number } = {}): Promi
         }
       } finally {
         inFlight[path]!--;
+        inFlightTotal--;
       }
     })().catch((e: unknown) => {
       if (!res.headersSent) send(res, 500, { error: { message: String(e) } });

@@ -51,7 +51,7 @@ export function createCore(options: CoreOptions): Core {
   let vectorStore: Promise<VectorStore> | null = null;
   const vectors = (): Promise<VectorStore> => (vectorStore ??= openVectorStore(join(options.dataDir, 'vectors')));
 
-  const llm = llmModule({ db, secrets: options.secrets ?? null, env });
+  const llm = llmModule({ db, secrets: options.secrets ?? null, env, now });
   const traces = tracesModule({ db, jobs, now });
   const modules: CoreModule[] = [
     {
@@ -68,7 +68,7 @@ export function createCore(options: CoreOptions): Core {
     },
     llm,
     traces,
-    clustersModule({ db, jobs, vectors, embedders: createEmbedders(db, llm.embeddingEndpoint), chatEndpoint: llm.chatEndpoint, now }),
+    clustersModule({ db, jobs, vectors, embedders: createEmbedders(db, llm.service, llm.embeddingEndpoint), llm: llm.service, chatEndpoint: llm.chatEndpoint, now }),
   ];
   for (const module of modules) for (const job of module.jobs) jobs.register(job);
   const dispatch = createRouter(assembleHandlers(modules));

@@ -27,7 +27,7 @@ export function createAssignJob(db: Database, clusters: ClusterRepository, vecto
       ctx.progress(0, ids.length, 'Reading rows');
       const { rowIds, texts } = loadRowTexts(db, (model.params.textMode as TextMode | undefined) ?? 'last-user', ids, ctx.signal);
       const embedder = await embedders.fromRun(model.embedder, model.embedderState);
-      const fresh = await embedder.embed(texts, { signal: ctx.signal, onProgress: (p) => ctx.progress(p.done, p.total, 'Embedding') });
+      const fresh = await embedder.embed(texts, { signal: ctx.signal, jobId: ctx.jobId, onProgress: (p) => ctx.progress(p.done, p.total, 'Embedding') });
       ctx.progress(0, null, 'Assigning');
       const assignment = await assignVectors(fresh, rowIds.length, {
         dims: model.dims,

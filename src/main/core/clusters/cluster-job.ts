@@ -17,7 +17,7 @@ export interface ClusterJobDeps {
   embedders: EmbedderFactory;
   now: () => number;
   /** Runs after the run is saved when the user asked for LLM names (see llm naming). */
-  nameWithLlm?: (runId: number, signal: AbortSignal) => Promise<unknown>;
+  nameWithLlm?: (runId: number, signal: AbortSignal, jobId: number) => Promise<unknown>;
 }
 
 export interface ClusterJobResult {
@@ -48,7 +48,7 @@ async function runClustering(ctx: JobContext<ClusterRunParams>, deps: ClusterJob
 
   ctx.progress(0, n, 'Embedding');
   const embedder = await deps.embedders.forRun(params.embedder, texts, { signal, onProgress: (p) => ctx.progress(p.done, p.total, 'Fitting the embedder') });
-  const vectors = await embedder.embed(texts, { signal, onProgress: (p) => ctx.progress(p.done, p.total, 'Embedding') });
+  const vectors = await embedder.embed(texts, { signal, jobId: ctx.jobId, onProgress: (p) => ctx.progress(p.done, p.total, 'Embedding') });
   const d = embedder.dimensions;
 
   ctx.progress(0, null, 'Clustering');
@@ -125,7 +125,7 @@ async function runClustering(ctx: JobContext<ClusterRunParams>, deps: ClusterJob
 
   if (params.nameWithLlm && deps.nameWithLlm) {
     ctx.progress(0, null, 'Naming with the LLM');
-    await deps.nameWithLlm(runId, signal);
+    await deps.nameWithLlm(runId, signal, ctx.jobId);
   }
   ctx.progress(n, n, 'Done');
   const outliers = members.filter((m) => m.clusterKey === null).length;

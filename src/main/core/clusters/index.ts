@@ -2,7 +2,7 @@
 // clusters.* commands over one repository. Imports: this domain's modules, platform types, embed and llm types.
 import type { Database } from 'better-sqlite3';
 import type { EmbedderFactory } from '../embed/index.ts';
-import type { LlmEndpoint } from '../llm/index.ts';
+import type { LlmEndpoint, LlmService } from '../llm/index.ts';
 import type { CoreModule } from '../platform/core-module.ts';
 import type { JobRunner } from '../platform/jobs/job-runner.ts';
 import type { VectorStore } from '../platform/vectors/lance-store.ts';
@@ -18,6 +18,7 @@ export interface ClustersDeps {
   jobs: JobRunner;
   vectors: () => Promise<VectorStore>;
   embedders: EmbedderFactory;
+  llm: LlmService;
   /** The configured chat model, or null when none is. */
   chatEndpoint: () => LlmEndpoint | null;
   now: () => number;
@@ -26,10 +27,10 @@ export interface ClustersDeps {
 export function clustersModule(deps: ClustersDeps): CoreModule {
   const { db, vectors } = deps;
   const clusters = new ClusterRepository(db);
-  const nameRun = async (runId: number, signal: AbortSignal) => {
+  const nameRun = async (runId: number, signal: AbortSignal, jobId: number) => {
     const endpoint = deps.chatEndpoint();
     if (!endpoint) throw new Error('no chat model is configured: set one in Settings (or WINNOW_LLM_MODEL)');
-    return nameRunWithLlm(db, clusters, await vectors(), runId, endpoint, signal);
+    return nameRunWithLlm(db, clusters, await vectors(), runId, { llm: deps.llm, endpoint, signal, jobId });
   };
   return {
     jobs: [

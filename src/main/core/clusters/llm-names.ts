@@ -1,15 +1,26 @@
 // Names a saved run's clusters with the configured chat model: short name, description, inclusion and
-// exclusion rules, contrasted with neighbours; keyword names stay where the model fails. Imports: engine, db, llm.
+// exclusion rules, contrasted with neighbours; keyword names stay where the model fails.
+// Imports: db types, cluster modules, vectors, ../llm (the shared service; usage is recorded there).
 import type { Database } from 'better-sqlite3';
 import { nameClustersWithLlm } from './llm-naming.ts';
 import type { ClusterRepository } from './cluster-repository.ts';
-import { ChatClient } from '../llm/chat-client.ts';
-import type { LlmEndpoint } from '../llm/llm-config.ts';
+import type { LlmEndpoint, LlmService } from '../llm/index.ts';
 import type { VectorStore } from '../platform/vectors/lance-store.ts';
 import { loadClustering } from './cluster-edits.ts';
 import { loadRowTexts } from './row-source.ts';
 
-export async function nameRunWithLlm(db: Database, clusters: ClusterRepository, store: VectorStore, runId: number, endpoint: LlmEndpoint, signal: AbortSignal): Promise<{ named: number; failed: number }> {
+/** The feature name naming calls are recorded under in the usage log. */
+export const CLUSTER_NAMING_FEATURE = 'cluster-naming';
+
+export interface LlmNamingCall {
+  llm: LlmService;
+  endpoint: LlmEndpoint;
+  signal: AbortSignal;
+  jobId?: number;
+}
+
+export async function nameRunWithLlm(db: Database, clusters: ClusterRepository, store: VectorStore, runId: number, call: LlmNamingCall): Promise<{ named: number; failed: number }> {
+  const { endpoint, signal } = call;
   const loaded = await loadClustering(db, clusters, store, runId);
   const { texts } = loadRowTexts(db, loaded.textMode, Array.from(loaded.rowIds), signal);
   const indexOfRow = new Map(Array.from(loaded.rowIds, (rowId, i) => [rowId, i]));
@@ -17,12 +28,7 @@ export async function nameRunWithLlm(db: Database, clusters: ClusterRepository, 
     .clusters(runId)
     .filter((c) => c.level === 'cluster')
     .map((c) => ({ clusterId: c.id, name: c.keywordName, keywords: c.keywords, representatives: c.representatives.map((r) => indexOfRow.get(r.rowId) ?? 0) }));
-  const record = db.prepare('INSERT INTO llm_usage (at, purpose, model, prompt_tokens, completion_tokens, cost, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const client = new ChatClient(endpoint, {
-    onCall: (call) => {
-      if (!call.cached) record.run(call.at, 'cluster-naming', call.model, call.promptTokens, call.completionTokens, call.cost, call.latencyMs);
-    },
-  });
+  const client = call.llm.chat(endpoint, { feature: CLUSTER_NAMING_FEATURE, jobId: call.jobId ?? null });
   const names = await nameClustersWithLlm(texts, loaded.clustering, offline, client, { signal });
   let named = 0;
   for (const n of names) {

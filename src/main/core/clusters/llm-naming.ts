@@ -1,9 +1,9 @@
 // LLM cluster names: a short name, a one-line description, inclusion and exclusion rules, written from
 // each cluster's most central prompts and contrasted with its nearest neighbouring clusters.
-// Imports: zod, ../llm/chat-client.ts, sibling cluster modules. Falls back to the keyword name on any failure.
+// Imports: zod, ../llm (structured output), sibling cluster modules. Falls back to the keyword name on any failure.
 
 import { z } from 'zod';
-import type { ChatClient } from '../llm/chat-client.ts';
+import { parseJsonReply, structured, type ChatCaller, type ChatMessageIn } from '../llm/index.ts';
 import type { OfflineName } from './engine/name-offline.ts';
 import type { Clustering, Progress } from './engine/types.ts';
 
@@ -42,8 +42,6 @@ export interface LlmNamingOptions {
   neighbours?: number;
   /** Characters kept per example prompt; default 300. */
   exampleChars?: number;
-  /** Attempts per cluster (a second attempt is told what was wrong); default 2. */
-  attempts?: number;
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
 }
@@ -112,18 +110,7 @@ export function neighbourClusters(clustering: Clustering, count: number): Map<nu
 
 /** Parses a model reply: the JSON object inside it (code fences and chatter tolerated), validated. */
 export function parseNameReply(text: string): { ok: true; value: LlmNameReply } | { ok: false; error: string } {
-  const start = text.indexOf('{');
-  const end = text.lastIndexOf('}');
-  if (start < 0 || end <= start) return { ok: false, error: 'reply contains no JSON object' };
-  let json: unknown;
-  try {
-    json = JSON.parse(text.slice(start, end + 1));
-  } catch (e) {
-    return { ok: false, error: `reply is not valid JSON (${(e as Error).message})` };
-  }
-  const r = LlmNameReply.safeParse(json);
-  if (!r.success) return { ok: false, error: r.error.issues.map((i) => `${i.path.join('.') || 'reply'}: ${i.message}`).join('; ') };
-  return { ok: true, value: r.data };
+  return parseJsonReply(text, LlmNameReply);
 }
 
 function keywordName(o: OfflineName, error: string | null): ClusterName {
@@ -131,20 +118,19 @@ function keywordName(o: OfflineName, error: string | null): ClusterName {
 }
 
 /**
- * Names every cluster with the LLM, concurrently within the client's limit. A cluster whose reply
- * fails validation (after a corrective retry) or whose call fails keeps its keyword name, with the
- * reason in `error`. Aborting rejects the whole call.
+ * Names every cluster with the LLM, concurrently within the endpoint's limit. A cluster whose reply
+ * fails validation (after structured()'s one corrective retry) or whose call fails keeps its keyword
+ * name, with the reason in `error`. Aborting rejects the whole call.
  */
 export async function nameClustersWithLlm(
   texts: readonly string[],
   clustering: Clustering,
   offline: readonly OfflineName[],
-  client: ChatClient,
+  client: ChatCaller,
   opts: LlmNamingOptions = {},
 ): Promise<ClusterName[]> {
   const exN = opts.examples ?? 8;
   const exChars = opts.exampleChars ?? 300;
-  const attempts = Math.max(1, opts.attempts ?? 2);
   const central = centralMembers(texts, clustering, exN);
   const neighbours = neighbourClusters(clustering, opts.neighbours ?? 3);
   const offlineById = new Map(offline.map((o) => [o.clusterId, o]));
@@ -168,22 +154,18 @@ export async function nameClustersWithLlm(
       'Neighbouring clusters (your name must not fit these; say what separates them in "exclude"):',
       ...(contrast.length > 0 ? contrast : ['(none)']),
     ].join('\n');
-    const messages: { role: 'system' | 'user' | 'assistant'; content: string }[] = [
+    const messages: ChatMessageIn[] = [
       { role: 'system', content: SYSTEM },
       { role: 'user', content: user },
     ];
-    let lastError = 'no reply';
+    let lastError: string;
     try {
-      for (let a = 0; a < attempts; a++) {
-        const res = await client.chat({ messages, json: true, temperature: 0, maxTokens: 300 }, opts.signal);
-        const parsed = parseNameReply(res.text);
-        if (parsed.ok) {
-          const v = parsed.value;
-          return { clusterId, name: v.name, description: v.description, include: v.include, exclude: v.exclude, keywords: own.keywords, source: 'llm', model: res.model, error: null };
-        }
-        lastError = parsed.error;
-        messages.push({ role: 'assistant', content: res.text }, { role: 'user', content: `That reply was not usable (${parsed.error}). Reply again with only the JSON object.` });
+      const r = await structured(client, LlmNameReply, messages, { temperature: 0, maxTokens: 300, signal: opts.signal });
+      if (r.ok) {
+        const v = r.value;
+        return { clusterId, name: v.name, description: v.description, include: v.include, exclude: v.exclude, keywords: own.keywords, source: 'llm', model: r.calls.at(-1)!.model, error: null };
       }
+      lastError = r.error;
     } catch (e) {
       if (opts.signal?.aborted) throw opts.signal.reason;
       lastError = `LLM call failed: ${(e as Error).message}`;

@@ -3,7 +3,7 @@
 import { RunRef } from '../../../shared/contract/index.ts';
 import type { JobHandler } from '../platform/jobs/job-runner.ts';
 
-export type NameRun = (runId: number, signal: AbortSignal) => Promise<{ named: number; failed: number }>;
+export type NameRun = (runId: number, signal: AbortSignal, jobId: number) => Promise<{ named: number; failed: number }>;
 
 export function createNameJob(nameRun: NameRun): JobHandler<RunRef> {
   return {
@@ -14,7 +14,7 @@ export function createNameJob(nameRun: NameRun): JobHandler<RunRef> {
     title: (p) => `Name the clusters of clustering #${p.runId} with the LLM`,
     run: async (ctx) => {
       ctx.progress(0, null, 'Naming with the LLM');
-      return nameRun(ctx.params.runId, ctx.signal);
+      return nameRun(ctx.params.runId, ctx.signal, ctx.jobId);
     },
   };
 }

@@ -9,6 +9,8 @@ export interface EmbedProgress {
 export interface EmbedOptions {
   signal?: AbortSignal;
   onProgress?: (p: EmbedProgress) => void;
+  /** The job the embedding is for, so paid calls are recorded against it. */
+  jobId?: number;
 }
 
 export interface Embedder {

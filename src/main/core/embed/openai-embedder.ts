@@ -1,29 +1,27 @@
 // Embeddings from an OpenAI-compatible /v1/embeddings endpoint (OpenAI, Ollama, LM Studio, vLLM ...):
-// batched, concurrency-limited, cancellable, cached by content hash, tokens and cost recorded.
-// Imports: openai, ../llm (limiter, retry, pricing, config types), sibling embed modules.
+// batched, deduplicated, cancellable, cached by content hash. HTTP, the concurrency limit, the 429 pause,
+// retries and usage records belong to the shared endpoint client. Imports: ../llm (index), sibling embed modules.
 
-import OpenAI from 'openai';
-import { Limiter } from '../llm/limiter.ts';
-import type { LlmEndpoint } from '../llm/llm-config.ts';
-import { costOf, DEFAULT_PRICES, type PriceTable } from '../llm/pricing.ts';
-import { withRetry } from '../llm/retry.ts';
+import type { EndpointClient } from '../llm/index.ts';
 import { embeddingCacheKey, type EmbeddingCache } from './embedding-cache.ts';
 import type { EmbedOptions, Embedder } from './embedder.ts';
+
+/** The feature name embedding calls are recorded under in the usage log. */
+export const EMBEDDING_FEATURE = 'embedding';
 
 export interface OpenAiEmbedderOptions {
   /** Texts per request; default 128 (OpenAI accepts up to 2,048; local servers are happier with fewer). */
   batchSize?: number;
-  /** Requests in flight; default 4. */
+  /**
+   * Requests of one embed() call queued on the endpoint at once; default (and at most) the endpoint's shared
+   * limit. Queuing a whole run's batches at once would make every other feature wait behind all of them.
+   */
   concurrency?: number;
-  maxRetries?: number;
-  baseDelayMs?: number;
   /** Requested width (text-embedding-3 models can shorten vectors); otherwise learned from the first reply. */
   dimensions?: number;
   /** Texts are cut to this many characters before sending (a rough guard against token limits). Default 8,000. */
   maxChars?: number;
   cache?: EmbeddingCache;
-  prices?: PriceTable;
-  timeoutMs?: number;
 }
 
 export interface EmbeddingUsage {
@@ -39,21 +37,19 @@ export interface EmbeddingUsage {
 
 export class OpenAiEmbedder implements Embedder {
   readonly id: string;
-  readonly endpoint: LlmEndpoint;
+  readonly model: string;
   #dimensions: number;
-  readonly #client: OpenAI;
-  readonly #limiter: Limiter;
+  readonly #client: EndpointClient;
   readonly #opts: OpenAiEmbedderOptions;
   readonly #usage: EmbeddingUsage = { requests: 0, cachedTexts: 0, embeddedTexts: 0, promptTokens: 0, cost: 0, latencyMs: 0 };
 
-  constructor(endpoint: LlmEndpoint, opts: OpenAiEmbedderOptions = {}) {
-    this.endpoint = endpoint;
+  constructor(client: EndpointClient, model: string, opts: OpenAiEmbedderOptions = {}) {
+    this.#client = client;
+    this.model = model;
     this.#opts = opts;
     this.#dimensions = opts.dimensions ?? 0;
-    this.#client = new OpenAI({ baseURL: endpoint.baseUrl, apiKey: endpoint.apiKey, maxRetries: 0, timeout: opts.timeoutMs ?? 120_000 });
-    this.#limiter = new Limiter(opts.concurrency ?? 4);
     // The server is part of the identity: "nomic-embed-text" on two servers may be two different models.
-    this.id = `openai-compatible:${endpoint.baseUrl}#${endpoint.model}${opts.dimensions ? `@${opts.dimensions}` : ''}`;
+    this.id = `openai-compatible:${client.baseUrl}#${model}${opts.dimensions ? `@${opts.dimensions}` : ''}`;
   }
 
   get dimensions(): number {
@@ -96,28 +92,35 @@ export class OpenAiEmbedder implements Embedder {
     const inner = new AbortController();
     const onAbort = (): void => inner.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
+    const runBatch = async (batch: number[][]): Promise<void> => {
+      const input = batch.map((g) => clip(texts[g[0]!]!, this.#opts.maxChars ?? 8000));
+      const vectors = await this.#request(input, inner.signal, options.jobId ?? null);
+      const entries: [string, Float32Array][] = [];
+      batch.forEach((g, j) => {
+        const v = vectors[j]!;
+        for (const i of g) rows[i] = v;
+        entries.push([keys[g[0]!]!, v]);
+        done += g.length;
+      });
+      await this.#opts.cache?.setMany(entries);
+      onProgress?.({ done, total: n });
+    };
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < batches.length) {
+        inner.signal.throwIfAborted();
+        await runBatch(batches[next++]!);
+      }
+    };
+    const lanes = Math.max(1, Math.min(this.#opts.concurrency ?? this.#client.concurrency, this.#client.concurrency, batches.length));
     try {
       await Promise.all(
-        batches.map((batch) =>
-          this.#limiter
-            .run(async () => {
-              const input = batch.map((g) => clip(texts[g[0]!]!, this.#opts.maxChars ?? 8000));
-              const vectors = await this.#request(input, inner.signal);
-              const entries: [string, Float32Array][] = [];
-              batch.forEach((g, j) => {
-                const v = vectors[j]!;
-                for (const i of g) rows[i] = v;
-                entries.push([keys[g[0]!]!, v]);
-                done += g.length;
-              });
-              await this.#opts.cache?.setMany(entries);
-              onProgress?.({ done, total: n });
-            }, inner.signal)
-            .catch((e: unknown) => {
-              // One failed batch stops the others rather than letting them spend tokens for nothing.
-              inner.abort(e);
-              throw e;
-            }),
+        Array.from({ length: lanes }, () =>
+          worker().catch((e: unknown) => {
+            // One failed batch stops the others rather than letting them spend tokens for nothing.
+            inner.abort(e);
+            throw e;
+          }),
         ),
       );
     } catch (e) {
@@ -135,41 +138,25 @@ export class OpenAiEmbedder implements Embedder {
     return out;
   }
 
-  async #request(input: string[], signal: AbortSignal): Promise<Float32Array[]> {
-    const t0 = performance.now();
-    const res = await withRetry(
-      () =>
-        this.#client.embeddings.create(
-          { model: this.endpoint.model, input, encoding_format: 'float', ...(this.#opts.dimensions ? { dimensions: this.#opts.dimensions } : {}) },
-          { signal },
-        ),
-      {
-        maxRetries: this.#opts.maxRetries ?? 4,
-        baseDelayMs: this.#opts.baseDelayMs,
-        signal,
-        onRetry: ({ delayMs, status }) => {
-          if (status === 429) this.#limiter.pauseFor(delayMs);
-        },
-      },
-    );
+  async #request(input: string[], signal: AbortSignal, jobId: number | null): Promise<Float32Array[]> {
+    const res = await this.#client.embed(this.model, input, {
+      feature: EMBEDDING_FEATURE,
+      jobId,
+      signal,
+      ...(this.#opts.dimensions ? { dimensions: this.#opts.dimensions } : {}),
+    });
     const u = this.#usage;
     u.requests++;
-    u.latencyMs += performance.now() - t0;
+    u.latencyMs += res.latencyMs;
     u.embeddedTexts += input.length;
-    const tokens = res.usage?.prompt_tokens ?? 0;
-    u.promptTokens += tokens;
-    const cost = costOf(this.#opts.prices ?? DEFAULT_PRICES, this.endpoint.model, { promptTokens: tokens, completionTokens: 0 });
-    u.cost = u.cost === null || cost === null ? null : u.cost + cost;
-    if (res.data.length !== input.length) throw new Error(`embeddings: sent ${input.length} texts, got ${res.data.length} vectors`);
-    // Servers may return data out of order; `index` says which input each vector belongs to.
-    const out = new Array<Float32Array>(input.length);
-    for (const item of res.data) {
-      const v = Float32Array.from(item.embedding as number[]);
+    u.promptTokens += res.promptTokens;
+    u.cost = u.cost === null || res.cost === null ? null : u.cost + res.cost;
+    return res.vectors.map((raw) => {
+      const v = Float32Array.from(raw);
       normalize(v);
       if (this.#dimensions === 0) this.#dimensions = v.length;
-      out[item.index] = v;
-    }
-    return out;
+      return v;
+    });
   }
 }
 

@@ -1,5 +1,5 @@
 // A concurrency limit for outgoing requests, with a shared pause for rate limits (429).
-// Imports: ./retry.ts (abortable sleep).
+// Imports: ./retry.ts (abortable sleep). One Limiter per endpoint (llm-service.ts) counts every feature's calls.
 
 import { sleep } from './retry.ts';
 
@@ -13,16 +13,27 @@ export class Limiter {
     this.#max = Math.max(1, Math.floor(max));
   }
 
-  /** After a 429 every queued call waits out the server's back-off, not just the one that was refused. */
+  get max(): number {
+    return this.#max;
+  }
+
+  /** After a 429 every call waits out the server's back-off, not just the one that was refused. */
   pauseFor(ms: number): void {
     this.#pausedUntil = Math.max(this.#pausedUntil, Date.now() + ms);
+  }
+
+  /**
+   * Resolves once no pause is in force. Checked before every attempt, not only on entry: a call that
+   * already holds a slot and is about to retry (say after a 503) must not fire into another call's 429.
+   */
+  async whilePaused(signal?: AbortSignal): Promise<void> {
+    for (let wait = this.#pausedUntil - Date.now(); wait > 0; wait = this.#pausedUntil - Date.now()) await sleep(wait, signal);
   }
 
   async run<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     await this.#acquire(signal);
     try {
-      const wait = this.#pausedUntil - Date.now();
-      if (wait > 0) await sleep(wait, signal);
+      await this.whilePaused(signal);
       return await fn();
     } finally {
       this.#release();

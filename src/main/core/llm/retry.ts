@@ -11,6 +11,8 @@ export interface RetryOptions {
   signal?: AbortSignal;
   /** Told about each retry, e.g. to pause a shared queue on 429. */
   onRetry?: (info: { attempt: number; delayMs: number; status: number | null }) => void;
+  /** Awaited before every attempt, e.g. to wait out a 429 pause that another call started. */
+  beforeAttempt?: () => Promise<void>;
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
@@ -61,6 +63,7 @@ export async function withRetry<T>(fn: () => Promise<T>, opts: RetryOptions): Pr
   for (let attempt = 0; ; attempt++) {
     opts.signal?.throwIfAborted();
     try {
+      await opts.beforeAttempt?.();
       return await fn();
     } catch (e) {
       if (opts.signal?.aborted) throw opts.signal.reason;

@@ -40,7 +40,7 @@ describe('migration 3 (raw text in its own table)', () => {
       INSERT INTO cluster_runs (id, created_at, embedder, params_json, outlier_z, dims, rows, outliers) VALUES (1, 0, 'builtin', '{}', 3, 8, 2, 0);
       INSERT INTO cluster_members (run_id, row_id, score, x, y) VALUES (1, 12, 0.5, 0, 0);
     `);
-    expect(migrate(db)).toEqual([3]);
+    expect(migrate(db, migrations.filter((m) => m.version <= 3))).toEqual([3]);
     expect(db.prepare('SELECT id, hash_key, model, conversation_id, prompt_preview FROM traces').get()).toEqual({
       id: 7, hash_key: 42, model: 'gpt-4o', conversation_id: 'conv-1', prompt_preview: 'hi',
     });
@@ -50,5 +50,18 @@ describe('migration 3 (raw text in its own table)', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     // The rebuilt tables still enforce their references.
     expect(() => db.prepare('INSERT INTO rows (trace_id, turn_index, prompt_end) VALUES (999, 0, 1)').run()).toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe('migration 4 (LLM response cache, usage per feature and job)', () => {
+  it('keeps earlier usage rows, naming their purpose as the feature', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, migrations.filter((m) => m.version <= 3));
+    db.exec(`INSERT INTO llm_usage (at, purpose, model, prompt_tokens, completion_tokens, cost, latency_ms) VALUES (5, 'cluster-naming', 'gpt-4o-mini', 10, 2, 0.001, 40)`);
+    expect(migrate(db)).toEqual([4]);
+    expect(db.prepare('SELECT feature, job_id, cached, prompt_tokens FROM llm_usage').get()).toEqual({ feature: 'cluster-naming', job_id: null, cached: 0, prompt_tokens: 10 });
+    expect(() => db.prepare("INSERT INTO llm_usage (at, feature, model, prompt_tokens, completion_tokens, latency_ms, cached) VALUES (1, 'x', 'm', 0, 0, 0, 2)").run()).toThrow(/CHECK/);
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    expect(tables).toContain('llm_cache');
   });
 });

@@ -1,0 +1,54 @@
+// What a chat call sends and gets back, shared by the endpoint client, its per-feature view and structured().
+// Imports: openai (types only).
+
+import type { ChatCompletionFunctionTool } from 'openai/resources/chat/completions';
+
+export interface ChatMessageIn {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/** A function the model may call (OpenAI's shape, sent as it is). */
+export type ChatTool = ChatCompletionFunctionTool;
+
+export interface ChatToolCall {
+  id: string;
+  name: string;
+  /** The arguments as the model wrote them: JSON text, not yet validated. */
+  arguments: string;
+}
+
+export interface ChatRequest {
+  messages: ChatMessageIn[];
+  /** Default 0: the app's LLM features want repeatable answers (and cache hits). */
+  temperature?: number;
+  maxTokens?: number;
+  /**
+   * Ask for a JSON object (response_format json_object). A server that rejects the option gets the
+   * request again without it (and never again from that endpoint); callers parse replies leniently anyway.
+   */
+  json?: boolean;
+  tools?: readonly ChatTool[];
+}
+
+export interface ChatResult {
+  text: string;
+  model: string;
+  promptTokens: number;
+  completionTokens: number;
+  toolCalls: ChatToolCall[];
+  /** USD, or null when the model has no price; 0 for an answer from the cache. */
+  cost: number | null;
+  latencyMs: number;
+  cached: boolean;
+}
+
+/** Who is calling, for the usage record, and how the call may be stopped. */
+export interface CallContext {
+  /** The app feature that made the call ('cluster-naming', 'embedding', ...): usage is totalled by it. */
+  feature: string;
+  jobId?: number | null;
+  signal?: AbortSignal;
+  /** Per-request timeout in ms; the endpoint's default otherwise. */
+  timeoutMs?: number;
+}
