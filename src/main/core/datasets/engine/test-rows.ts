@@ -1,0 +1,22 @@
+// Owns: a small builder of dataset rows for the engine's tests.
+// Imports: engine types.
+
+import type { DatasetRow } from './types.ts';
+
+/** A valid row with every field set; override what a test cares about. */
+export function makeRow(overrides: Partial<DatasetRow> & Pick<DatasetRow, 'rowId'>): DatasetRow {
+  return {
+    messages: [{ role: 'user', content: `question ${String(overrides.rowId)}` }],
+    response: { role: 'assistant', content: `answer ${String(overrides.rowId)}` },
+    metadata: {},
+    sourceTraceId: typeof overrides.rowId === 'number' ? overrides.rowId : 0,
+    conversationId: null,
+    turnIndex: 0,
+    clusterId: null,
+    membershipScore: null,
+    labels: [],
+    expectedOutput: null,
+    note: null,
+    ...overrides,
+  };
+}
