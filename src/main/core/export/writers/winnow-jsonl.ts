@@ -1,0 +1,41 @@
+// Owns: the Winnow JSONL export: every row with its prompt, response and provenance, losslessly.
+// Imports: writers helpers (atomic output, sorted JSON).
+
+import { writeFileAtomically } from './atomic-output.ts';
+import { orderedJson } from './sorted-json.ts';
+import type { ExportRow, FileResult, RowSource, SplitCounts } from './types.ts';
+import { countSplit } from './types.ts';
+
+/**
+ * The line for one row: row_id, split (when set), prompt, tools (when any), response, metadata. Winnow's own
+ * fields sit in `metadata` beside the trace's metadata, which is nested under `trace_metadata` so a trace key
+ * named like one of ours (say `labels`) never overwrites it.
+ */
+export function winnowLine(row: ExportRow): string {
+  const metadata = {
+    source_trace_id: row.sourceTraceId,
+    conversation_id: row.conversationId,
+    turn_index: row.turnIndex,
+    cluster_id: row.clusterId,
+    membership_score: row.membershipScore,
+    labels: row.labels,
+    expected_output: row.expectedOutput ?? null,
+    note: row.note,
+    trace_metadata: row.metadata,
+  };
+  const tools = row.tools && row.tools.length > 0 ? row.tools : undefined;
+  return `${orderedJson([['row_id', row.rowId], ['split', row.split], ['prompt', row.messages], ['tools', tools], ['response', row.response], ['metadata', metadata]])}\n`;
+}
+
+export async function writeWinnowJsonl(rows: RowSource, path: string): Promise<FileResult> {
+  return writeFileAtomically(path, async (sink) => {
+    const rowsPerSplit: SplitCounts = {};
+    let count = 0;
+    for await (const row of rows) {
+      await sink.write(winnowLine(row));
+      countSplit(rowsPerSplit, row);
+      count++;
+    }
+    return { path, rows: count, rowsPerSplit };
+  });
+}
