@@ -1,9 +1,9 @@
 // Playwright: browser tests of the built renderer (out/renderer) bridged to the real core in the test process.
-// Uses the system's Chromium (Debian: /usr/bin/chromium) so nothing is downloaded; WINNOW_CHROMIUM overrides it.
-import { existsSync } from 'node:fs';
+// Uses a Chromium the machine already has (find-chromium.ts) so nothing is downloaded; WINNOW_CHROMIUM overrides it.
 import { defineConfig } from '@playwright/test';
+import { findChromium } from './tests/e2e/support/find-chromium.ts';
 
-const systemChromium = process.env.WINNOW_CHROMIUM ?? '/usr/bin/chromium';
+const chromium = findChromium();
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -13,6 +13,8 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 15_000 },
   outputDir: 'test-results/artifacts',
+  // Without a Chromium the run stops here with one line on how to get one.
+  globalSetup: './tests/e2e/support/require-chromium.ts',
   // The JSON report feeds the one-line summary at the end of CI (scripts/test-summary.ts).
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
@@ -25,7 +27,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {
-      ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
+      ...(chromium.path !== null ? { executablePath: chromium.path } : {}),
       // Background networking floods refused connections on closed networks and slows every test.
       args: [
         '--no-sandbox',
