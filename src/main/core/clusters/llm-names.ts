@@ -6,8 +6,7 @@ import type { ClusterRepository } from './cluster-repository.ts';
 import { ChatClient } from '../llm/chat-client.ts';
 import type { LlmEndpoint } from '../llm/llm-config.ts';
 import type { VectorStore } from '../platform/vectors/lance-store.ts';
-import { loadClustering } from './cluster-edits.ts';
-import { loadRowTexts } from './row-source.ts';
+import { loadClustering, loadRowTexts } from './llm-names-inputs.ts';
 
 export async function nameRunWithLlm(db: Database, clusters: ClusterRepository, store: VectorStore, runId: number, endpoint: LlmEndpoint, signal: AbortSignal): Promise<{ named: number; failed: number }> {
   const loaded = await loadClustering(db, clusters, store, runId);

@@ -3,7 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import type { CoreModule } from '../platform/core-module.ts';
 import { resolveChatEndpoint, resolveEmbeddingEndpoint, type LlmEndpoint } from './llm-config.ts';
-import { LlmSettingsStore } from './llm-settings-store.ts';
+import { LlmSettingsRepository } from './llm-settings-repository.ts';
 import type { SecretBox } from './secret-box.ts';
 import { settingsHandlers } from './settings-handlers.ts';
 
@@ -17,7 +17,7 @@ export interface LlmModule extends CoreModule {
 }
 
 export function llmModule(deps: { db: Database; secrets: SecretBox | null; env: Readonly<Record<string, string | undefined>> }): LlmModule {
-  const settings = new LlmSettingsStore(deps.db, deps.secrets, deps.env);
+  const settings = new LlmSettingsRepository(deps.db, deps.secrets, deps.env);
   return {
     jobs: [],
     handlers: settingsHandlers(settings),
