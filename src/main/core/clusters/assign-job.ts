@@ -7,7 +7,7 @@ import type { ClusterRepository } from './cluster-repository.ts';
 import type { JobHandler } from '../platform/jobs/job-runner.ts';
 import type { VectorStore } from '../platform/vectors/lance-store.ts';
 import { readRunVectors, writeRunVectors } from '../platform/vectors/row-vectors.ts';
-import type { EmbedderFactory } from '../embed/embedder-factory.ts';
+import type { EmbedderFactory } from '../embed/index.ts';
 import type { RowRepository } from '../traces/index.ts';
 
 export function createAssignJob(clusters: ClusterRepository, rows: RowRepository, vectors: () => Promise<VectorStore>, embedders: EmbedderFactory): JobHandler<RunRef> {

@@ -7,7 +7,7 @@ import type { ClusterRepository, NewCluster } from './cluster-repository.ts';
 import type { JobContext, JobHandler } from '../platform/jobs/job-runner.ts';
 import type { VectorStore } from '../platform/vectors/lance-store.ts';
 import { writeRunVectors } from '../platform/vectors/row-vectors.ts';
-import type { EmbedderFactory } from '../embed/embedder-factory.ts';
+import type { EmbedderFactory } from '../embed/index.ts';
 import type { RowRepository } from '../traces/index.ts';
 
 export interface ClusterJobDeps {

@@ -5,18 +5,20 @@ import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../../../tests/support/temp-dir.ts';
 import { openDatabase } from '../platform/db/connection.ts';
-import { projectBatch } from '../traces/import-projection.ts';
-import { parseRecordText } from '../traces/parse/index.ts';
-import { TraceWriteRepository } from '../traces/trace-write-repository.ts';
 import { ClusterRepository, type NewCluster } from './cluster-repository.ts';
 
-/** Twelve one-turn traces: rows 1 to 12. */
+/** Twelve one-turn traces, rows 1 to 12: only their ids matter here. */
 function storeRows(db: Database): void {
   db.prepare("INSERT INTO import_files (id, path, file_format, size, status, imported_at) VALUES (1, 'a.jsonl', 'jsonl', 0, 'complete', 0)").run();
-  const lines = Array.from({ length: 12 }, (_, n) => JSON.stringify({ messages: [{ role: 'user', content: `question ${n}` }, { role: 'assistant', content: `answer ${n}` }] }));
-  const records = lines.map((raw, i) => ({ line: i + 1, raw, result: parseRecordText(raw, 'auto') }));
-  const batch = projectBatch({ records, blankLines: 0, checkpoint: { byteOffset: 0, line: 0, recordIndex: 0 }, bytesRead: 0 }, { multiTurn: 'split', storeNormalized: false });
-  db.transaction(() => new TraceWriteRepository(db).writer().write(1, batch.traces))();
+  const trace = db.prepare(`INSERT INTO traces (id, file_id, line, hash_key, format, conversation_id, row_count, notices, prompt_preview, response_preview)
+    VALUES (?, 1, ?, ?, 'openai-chat', ?, 1, 0, '', '')`);
+  const raw = db.prepare('INSERT INTO trace_raw (id, raw) VALUES (?, ?)');
+  const row = db.prepare('INSERT INTO rows (id, trace_id, turn_index, prompt_end, response_index) VALUES (?, ?, 0, 1, 1)');
+  for (let id = 1; id <= 12; id++) {
+    trace.run(id, id, id, `c${id}`);
+    raw.run(id, '{}');
+    row.run(id, id);
+  }
 }
 
 const group = (key: string): NewCluster => ({ key, parentKey: null, level: 'group', keywordName: key, keywords: [], representatives: [], centroid: null, calibration: null });

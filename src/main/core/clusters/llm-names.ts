@@ -3,8 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { nameClustersWithLlm } from './llm-naming.ts';
 import type { ClusterRepository } from './cluster-repository.ts';
-import { ChatClient } from '../llm/chat-client.ts';
-import type { LlmEndpoint } from '../llm/llm-config.ts';
+import { ChatClient, type LlmEndpoint } from '../llm/index.ts';
 import type { VectorStore } from '../platform/vectors/lance-store.ts';
 import { loadClustering, loadRowTexts } from './llm-names-inputs.ts';
 

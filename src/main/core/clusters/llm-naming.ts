@@ -3,7 +3,7 @@
 // Imports: zod, ../llm/chat-client.ts, sibling cluster modules. Falls back to the keyword name on any failure.
 
 import { z } from 'zod';
-import type { ChatClient } from '../llm/chat-client.ts';
+import type { ChatClient } from '../llm/index.ts';
 import type { OfflineName } from './engine/name-offline.ts';
 import type { Clustering, Progress } from './engine/types.ts';
 

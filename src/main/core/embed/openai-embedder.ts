@@ -3,10 +3,7 @@
 // Imports: openai, ../llm (limiter, retry, pricing, config types), sibling embed modules.
 
 import OpenAI from 'openai';
-import { Limiter } from '../llm/limiter.ts';
-import type { LlmEndpoint } from '../llm/llm-config.ts';
-import { costOf, DEFAULT_PRICES, type PriceTable } from '../llm/pricing.ts';
-import { withRetry } from '../llm/retry.ts';
+import { costOf, DEFAULT_PRICES, Limiter, withRetry, type LlmEndpoint, type PriceTable } from '../llm/index.ts';
 import { embeddingCacheKey, type EmbeddingCache } from './embedding-cache.ts';
 import type { EmbedOptions, Embedder } from './embedder.ts';
 
