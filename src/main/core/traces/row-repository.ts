@@ -4,7 +4,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { TextMode } from '../../../shared/contract/index.ts';
 import type { ChatMessage } from './parse/types.ts';
-import { lastUserText, messageText, truncate } from './previews.ts';
+import { promptPreview, responsePreview } from './previews.ts';
 import { rowText } from './row-text.ts';
 import { storedTrace } from './stored-trace.ts';
 
@@ -88,8 +88,8 @@ export class RowRepository {
         traceId: r.trace_id,
         file: r.path,
         line: r.line,
-        prompt: truncate(lastUserText(messages, r.prompt_end)),
-        response: truncate(messageText(r.response_index === null ? null : messages[r.response_index])),
+        prompt: promptPreview(messages, r.prompt_end),
+        response: responsePreview(r.response_index === null ? null : messages[r.response_index]),
       });
     }
     return out;
