@@ -5,7 +5,8 @@
 import { clusterVectors } from '../src/main/core/clusters/engine/cluster-api.ts';
 import { fitBuiltinEmbedder } from '../src/main/core/embed/builtin-embedder.ts';
 import { createRng } from '../src/main/core/platform/random.ts';
-import { rowText, ROW_TEXT_MODES, type RowTextMode } from '../src/main/core/traces/row-text.ts';
+import { TextMode } from '../src/shared/contract/index.ts';
+import { rowText } from '../src/main/core/traces/row-text.ts';
 import type { ChatMessage } from '../src/main/core/traces/parse/types.ts';
 import { corpusAvailable, loadCorpus, type CorpusName } from './lib/datasets.ts';
 import { adjustedRandIndex } from './lib/metrics.ts';
@@ -22,7 +23,7 @@ export const SYSTEM_VARIANTS: SystemVariant[] = ['none', 'one system prompt', 't
 export interface TextModeResult {
   corpus: CorpusName;
   variant: SystemVariant;
-  mode: RowTextMode;
+  mode: TextMode;
   ari: number;
   clusters: number;
   outlierShare: number;
@@ -43,7 +44,7 @@ export async function runTextModes(name: CorpusName, log: (s: string) => void): 
   for (const variant of SYSTEM_VARIANTS) {
     const rng = createRng(5);
     const rows = c.texts.map((t) => conversation(t, variant, rng));
-    for (const mode of ROW_TEXT_MODES) {
+    for (const mode of TextMode.options) {
       const texts = rows.map((m) => rowText(m, mode));
       // Identical text sets (e.g. every mode without a system prompt) are clustered once.
       const key = `${texts.length}:${texts[0]}:${texts[texts.length - 1]}:${texts.reduce((s, x) => s + x.length, 0)}`;

@@ -4,8 +4,7 @@ import { openSync, readSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCore } from '../src/main/core/create-core.ts';
 import { openDatabase } from '../src/main/core/platform/db/connection.ts';
-import { dropSecondaryIndexes, ensureSecondaryIndexes } from '../src/main/core/traces/secondary-indexes.ts';
-import { TraceWriter } from '../src/main/core/traces/trace-writer.ts';
+import { TraceWriteRepository } from '../src/main/core/traces/trace-write-repository.ts';
 import { type ProjectedBatch, projectBatch } from '../src/main/core/traces/import-projection.ts';
 import { readTraceFile } from '../src/main/core/traces/parse/index.ts';
 
@@ -46,7 +45,7 @@ async function winnow(path: string, dir: string): Promise<number> {
 
 /**
  * The store alone: the same file parsed and projected beforehand (not timed), then only what the import's
- * main thread does with it: TraceWriter batches in transactions, then the index builds. Holds every batch
+ * main thread does with it: TraceWriteRepository batches in transactions, then the index builds. Holds every batch
  * in memory, so it is for files of a few hundred thousand lines.
  */
 async function storeOnly(path: string, dir: string): Promise<{ lines: number; seconds: number }> {
@@ -55,11 +54,12 @@ async function storeOnly(path: string, dir: string): Promise<{ lines: number; se
   const db = openDatabase(join(dir, 'store-only.sqlite'));
   db.prepare("INSERT INTO import_files (id, path, file_format, size, status, imported_at) VALUES (1, ?, 'jsonl', 0, 'importing', 0)").run(path);
   const t0 = performance.now();
-  dropSecondaryIndexes(db);
-  const writer = new TraceWriter(db);
+  const store = new TraceWriteRepository(db);
+  store.dropSecondaryIndexes();
+  const writer = store.writer();
   let lines = 0;
   for (const batch of batches) lines += db.transaction(() => writer.write(1, batch.traces).length)();
-  ensureSecondaryIndexes(db);
+  store.ensureSecondaryIndexes();
   const seconds = (performance.now() - t0) / 1000;
   db.close();
   return { lines, seconds };

@@ -1,6 +1,12 @@
-// Prints one closing line for CI from the JSON reports vitest and Playwright wrote: "N passed, N failed, N skipped".
-// Imports: node:fs only.
+// Prints the closing lines for CI: the suite's wall time when given (`--wall-seconds N`, measured by .ci/run
+// around the whole `npm test`), then one summary line from the JSON reports vitest and Playwright wrote,
+// "tests: N passed, N failed, N skipped". The summary stays the last line and alone, since it is parsed.
+// Imports: node:fs, node:util.
 import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { 'wall-seconds': { type: 'string' } } });
+const wallSeconds = values['wall-seconds'] === undefined ? null : Number(values['wall-seconds']);
 
 let passed = 0;
 let failed = 0;
@@ -22,4 +28,5 @@ if (existsSync(e2e)) {
   skipped += r.stats.skipped;
 }
 
+if (wallSeconds !== null && Number.isFinite(wallSeconds)) console.log(`wall time: ${wallSeconds} s for npm test`);
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);

@@ -27,7 +27,7 @@ describe.skipIf(!present)('clustering banking77 (../shared/data)', () => {
     const ari = adjustedRandIndex(c.labels, clustering.labels);
     const baseline = adjustedRandIndex(c.labels, sparseKMeans(tfidf(c.texts), new Set(c.labels).size, 1, 1).labels);
     expect(ari).toBeGreaterThanOrEqual(baseline);
-    // Measured 0.38 vs 0.18 (bench/CLUSTER_RESULTS.md); 0.3 leaves room for run-to-run spread.
+    // Measured 0.38 vs 0.18 (BENCHMARKS.md, Clustering); 0.3 leaves room for run-to-run spread.
     expect(ari).toBeGreaterThan(0.3);
     expect(clustering.outlierShare).toBeLessThanOrEqual(0.15);
     expect(clustering.clusters.length).toBeGreaterThan(30);

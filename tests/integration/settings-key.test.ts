@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/create-core.ts';
 import { openDatabase } from '../../src/main/core/platform/db/connection.ts';
 import { resolveChatEndpoint, NO_KEY } from '../../src/main/core/llm/llm-config.ts';
-import { LlmSettingsStore } from '../../src/main/core/llm/llm-settings-store.ts';
+import { LlmSettingsRepository } from '../../src/main/core/llm/llm-settings-repository.ts';
 import type { SecretBox } from '../../src/main/core/llm/secret-box.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
@@ -27,7 +27,7 @@ describe('the saved API key', () => {
   const endpoint = () => {
     const db = openDatabase(`${dir.path}/winnow.sqlite`);
     try {
-      return resolveChatEndpoint(new LlmSettingsStore(db, box, env).settings(), env);
+      return resolveChatEndpoint(new LlmSettingsRepository(db, box, env).settings(), env);
     } finally {
       db.close();
     }

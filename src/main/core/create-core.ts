@@ -68,7 +68,7 @@ export function createCore(options: CoreOptions): Core {
     },
     llm,
     traces,
-    clustersModule({ db, jobs, vectors, embedders: createEmbedders(db, llm.service, llm.embeddingEndpoint), llm: llm.service, chatEndpoint: llm.chatEndpoint, now }),
+    clustersModule({ db, rows: traces.rows, jobs, vectors, embedders: createEmbedders(db, llm.service, llm.embeddingEndpoint), llm: llm.service, chatEndpoint: llm.chatEndpoint, now }),
   ];
   for (const module of modules) for (const job of module.jobs) jobs.register(job);
   const dispatch = createRouter(assembleHandlers(modules));

@@ -1,6 +1,5 @@
 // The assign job: places rows imported after a clustering run into its clusters, without re-clustering.
-// Imports: engine (assign), db, vectors, embedders, row-source.
-import type { Database } from 'better-sqlite3';
+// Imports: engine (assign), the cluster repository, the traces domain's rows, vectors, embedders.
 import { RunRef, type TextMode } from '../../../shared/contract/index.ts';
 import { assignVectors } from './engine/cluster-api.ts';
 import type { Calibration } from './engine/types.ts';
@@ -8,10 +7,10 @@ import type { ClusterRepository } from './cluster-repository.ts';
 import type { JobHandler } from '../platform/jobs/job-runner.ts';
 import type { VectorStore } from '../platform/vectors/lance-store.ts';
 import { readRunVectors, writeRunVectors } from '../platform/vectors/row-vectors.ts';
-import type { EmbedderFactory } from '../embed/embedder-factory.ts';
-import { loadRowTexts } from './row-source.ts';
+import type { EmbedderFactory } from '../embed/index.ts';
+import type { RowRepository } from '../traces/index.ts';
 
-export function createAssignJob(db: Database, clusters: ClusterRepository, vectors: () => Promise<VectorStore>, embedders: EmbedderFactory): JobHandler<RunRef> {
+export function createAssignJob(clusters: ClusterRepository, rows: RowRepository, vectors: () => Promise<VectorStore>, embedders: EmbedderFactory): JobHandler<RunRef> {
   return {
     kind: 'assign',
     lane: 'cpu',
@@ -25,7 +24,7 @@ export function createAssignJob(db: Database, clusters: ClusterRepository, vecto
       const ids = clusters.unassignedRowIds(runId);
       if (ids.length === 0) return { runId, assigned: 0, outliers: 0 };
       ctx.progress(0, ids.length, 'Reading rows');
-      const { rowIds, texts } = loadRowTexts(db, (model.params.textMode as TextMode | undefined) ?? 'last-user', ids, ctx.signal);
+      const { rowIds, texts } = rows.texts((model.params.textMode as TextMode | undefined) ?? 'last-user', ids, ctx.signal);
       const embedder = await embedders.fromRun(model.embedder, model.embedderState);
       const fresh = await embedder.embed(texts, { signal: ctx.signal, jobId: ctx.jobId, onProgress: (p) => ctx.progress(p.done, p.total, 'Embedding') });
       ctx.progress(0, null, 'Assigning');
@@ -38,21 +37,17 @@ export function createAssignJob(db: Database, clusters: ClusterRepository, vecto
       // New rows sit at the map centre of their nearest cluster, spread a little so they stay visible as points.
       const store = await vectors();
       const old = await readRunVectors(store, runId);
-      const centres = new Map(
-        (db.prepare('SELECT cluster_id, AVG(x), AVG(y) FROM cluster_members WHERE run_id = ? AND cluster_id IS NOT NULL GROUP BY cluster_id').raw().all(runId) as [number, number, number][]).map(
-          ([id, x, y]) => [id, { x, y }],
-        ),
-      );
-      const insert = db.prepare('INSERT INTO cluster_members (run_id, row_id, cluster_id, nearest_id, score, x, y) VALUES (?, ?, ?, ?, ?, ?, ?)');
-      db.transaction(() => {
-        for (let i = 0; i < rowIds.length; i++) {
+      const centres = clusters.mapCentres(runId);
+      clusters.addMembers(
+        runId,
+        Array.from(rowIds, (rowId, i) => {
           const nearest = assignment.nearest[i]!;
           const anchor = centres.get(nearest) ?? { x: 0, y: 0 };
-          const jitter = ((rowIds[i]! * 2654435761) % 1000) / 1000 - 0.5;
+          const jitter = ((rowId * 2654435761) % 1000) / 1000 - 0.5;
           const label = assignment.labels[i]!;
-          insert.run(runId, rowIds[i], label < 0 ? null : label, nearest < 0 ? null : nearest, assignment.scores[i], anchor.x + jitter * 0.02, anchor.y - jitter * 0.02);
-        }
-      })();
+          return { rowId, clusterId: label < 0 ? null : label, nearestId: nearest < 0 ? null : nearest, score: assignment.scores[i]!, x: anchor.x + jitter * 0.02, y: anchor.y - jitter * 0.02 };
+        }),
+      );
       const merged = new Float32Array(old.vectors.length + fresh.length);
       merged.set(old.vectors);
       merged.set(fresh, old.vectors.length);

@@ -1,18 +1,18 @@
 // The clustering job: row texts -> embeddings -> clusters (worker threads) -> keyword names -> 2-D map ->
-// one transaction that saves the run, plus its vectors in LanceDB. Imports: engine (embed, cluster), db, vectors.
-import type { Database } from 'better-sqlite3';
+// one transaction that saves the run, plus its vectors in LanceDB. Imports: engine (embed, cluster), the
+// cluster repository, the traces domain's rows, vectors.
 import { ClusterRunParams } from '../../../shared/contract/index.ts';
 import { clusterVectors, layout2d, nameClustersOffline } from './engine/cluster-api.ts';
 import type { ClusterRepository, NewCluster } from './cluster-repository.ts';
 import type { JobContext, JobHandler } from '../platform/jobs/job-runner.ts';
 import type { VectorStore } from '../platform/vectors/lance-store.ts';
 import { writeRunVectors } from '../platform/vectors/row-vectors.ts';
-import type { EmbedderFactory } from '../embed/embedder-factory.ts';
-import { loadRowTexts } from './row-source.ts';
+import type { EmbedderFactory } from '../embed/index.ts';
+import type { RowRepository } from '../traces/index.ts';
 
 export interface ClusterJobDeps {
-  db: Database;
   clusters: ClusterRepository;
+  rows: RowRepository;
   vectors: () => Promise<VectorStore>;
   embedders: EmbedderFactory;
   now: () => number;
@@ -42,7 +42,7 @@ async function runClustering(ctx: JobContext<ClusterRunParams>, deps: ClusterJob
   const { params, signal } = ctx;
   // A clustering is saved whole or not at all, so a resumed run simply starts again.
   ctx.progress(0, null, 'Reading rows');
-  const { rowIds, texts } = loadRowTexts(deps.db, params.textMode, undefined, signal);
+  const { rowIds, texts } = deps.rows.texts(params.textMode, undefined, signal);
   const n = rowIds.length;
   if (n < 2) throw new Error('there are fewer than two rows to cluster: import traces first');
 

@@ -1,9 +1,7 @@
-// Reads and writes clustering runs, their clusters and each row's membership and map position.
-// Imports: better-sqlite3 types, contract types, stored-trace and previews (to show members' text).
-import type { Database } from 'better-sqlite3';
-import type { ClusterInfo, ClusterMember, ClusterRun } from '../../../shared/contract/index.ts';
-import { lastUserText, messageText, truncate } from '../traces/previews.ts';
-import { storedTrace } from '../traces/stored-trace.ts';
+// Reads and writes clustering runs, their clusters and each row's membership and map position: every
+// statement over cluster_runs, clusters and cluster_members. Imports: better-sqlite3 types, contract types.
+import type { Database, Statement } from 'better-sqlite3';
+import type { ClusterInfo, ClusterRun } from '../../../shared/contract/index.ts';
 
 /** Members scoring below this are "borderline": worth a look before they go into a dataset. */
 export const BORDERLINE_SCORE = 0.5;
@@ -63,7 +61,44 @@ export interface StoredClusterModel {
   params: Record<string, unknown>;
   outlierZ: number;
   dims: number;
-  clusters: { id: number; centroid: Float32Array; calibration: unknown }[];
+  /** The run's live fine clusters (merged-away ones left out), by id. */
+  clusters: { id: number; parentId: number; centroid: Float32Array; calibration: unknown }[];
+}
+
+/** A row's place in a run: its cluster (null = outlier), nearest cluster and membership score. */
+export interface Membership {
+  clusterId: number | null;
+  nearestId: number | null;
+  score: number;
+}
+
+/** One page entry of a cluster's members; the rows' text comes from the traces domain. */
+export interface MemberRef {
+  rowId: number;
+  clusterId: number | null;
+  score: number;
+}
+
+/** A fine cluster after an edit: `id` is stored already when `stored`, otherwise an engine id to insert under. */
+export interface EditedCluster {
+  id: number;
+  stored: boolean;
+  parentId: number;
+  keywordName: string;
+  keywords: string[];
+  representatives: { rowId: number; text: string }[];
+  centroid: Float32Array;
+  calibration: unknown;
+}
+
+/** An edited run written back: its clusters, the retired ones, and every member by engine ids. */
+export interface ClusterEdit {
+  clusters: EditedCluster[];
+  retired: number[];
+  /** The cluster the retired ones were merged into, or null. */
+  mergedInto: number | null;
+  /** Per row: its engine cluster id (-1 = outlier), nearest engine cluster id and score. */
+  members: { rowId: number; label: number; nearest: number; score: number }[];
 }
 
 const blob = (v: Float32Array): Buffer => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
@@ -71,9 +106,79 @@ const floats = (b: Buffer): Float32Array => new Float32Array(b.buffer.slice(b.by
 
 export class ClusterRepository {
   private readonly db: Database;
+  private readonly latestRun: Statement;
+  private readonly allRuns: Statement;
+  private readonly oneRun: Statement;
+  private readonly runCounts: Statement;
+  private readonly runOutliers: Statement;
+  private readonly runRows: Statement;
+  private readonly liveClusters: Statement;
+  private readonly clusterStats: Statement;
+  private readonly runClusters: Statement;
+  private readonly oneCluster: Statement;
+  private readonly clusterLevel: Statement;
+  private readonly pages = new Map<string, Statement>();
+  private readonly sampledPoints: Statement;
+  private readonly renameCluster: Statement;
+  private readonly llmName: Statement;
+  private readonly runNamedBy: Statement;
+  private readonly unassigned: Statement;
+  private readonly memberships: Statement;
+  private readonly centres: Statement;
+  private readonly insertMember: Statement;
+  private readonly updateMember: Statement;
+  private readonly insertEdited: Statement;
+  private readonly updateEdited: Statement;
+  private readonly retire: Statement;
+  private readonly runOfRow: Statement;
 
   constructor(db: Database) {
     this.db = db;
+    this.latestRun = db.prepare('SELECT MAX(id) AS id FROM cluster_runs');
+    this.allRuns = db.prepare('SELECT * FROM cluster_runs ORDER BY id DESC');
+    this.oneRun = db.prepare('SELECT * FROM cluster_runs WHERE id = ?');
+    this.runCounts = db.prepare(`SELECT SUM(level = 'cluster') AS clusters, SUM(level = 'group') AS groups FROM clusters WHERE run_id = ? AND merged_into IS NULL`);
+    this.runOutliers = db.prepare('SELECT COUNT(*) AS n FROM cluster_members WHERE run_id = ? AND cluster_id IS NULL');
+    this.runRows = db.prepare('SELECT COUNT(*) AS n FROM cluster_members WHERE run_id = ?');
+    this.liveClusters = db.prepare(
+      `SELECT id, parent_id, centroid, calibration_json FROM clusters WHERE run_id = ? AND level = 'cluster' AND merged_into IS NULL ORDER BY id`,
+    );
+    this.clusterStats = db.prepare(`SELECT cluster_id AS id, COUNT(*) AS size, AVG(score) AS mean, SUM(score < ?) AS borderline
+      FROM cluster_members WHERE run_id = ? AND cluster_id IS NOT NULL GROUP BY cluster_id`);
+    this.runClusters = db.prepare('SELECT * FROM clusters WHERE run_id = ? AND merged_into IS NULL ORDER BY id');
+    // One cluster's figures alone: a fine cluster's own members, or a group's through its children (groups
+    // have no members of their own, fine clusters no children), so nothing else in the run is aggregated.
+    this.oneCluster = db.prepare(`SELECT c.*, s.size, s.mean, s.borderline,
+        (SELECT COUNT(*) FROM cluster_members a WHERE a.run_id = c.run_id) AS total
+      FROM clusters c, (SELECT COUNT(*) AS size, AVG(m.score) AS mean, SUM(m.score < @borderline) AS borderline
+          FROM cluster_members m
+          WHERE m.run_id = (SELECT run_id FROM clusters WHERE id = @id)
+            AND m.cluster_id IN (SELECT id FROM clusters WHERE id = @id OR parent_id = @id)) s
+      WHERE c.id = @id AND c.merged_into IS NULL`);
+    this.clusterLevel = db.prepare('SELECT level FROM clusters WHERE id = ?');
+    // Row k is kept when floor(k·keep/total) steps up: exactly `keep` rows, spread evenly.
+    this.sampledPoints = db
+      .prepare(`SELECT row_id, x, y, cluster_id FROM (SELECT row_id, x, y, cluster_id, ROW_NUMBER() OVER (ORDER BY row_id) AS k
+        FROM cluster_members WHERE run_id = ?) WHERE (k * CAST(? AS INTEGER)) / CAST(? AS INTEGER) > ((k - 1) * CAST(? AS INTEGER)) / CAST(? AS INTEGER)`)
+      .raw();
+    this.renameCluster = db.prepare(`UPDATE clusters SET name = ?, named_by = 'user' WHERE id = ? AND merged_into IS NULL`);
+    this.llmName = db.prepare(
+      `UPDATE clusters SET name = ?, description = ?, include_rule = ?, exclude_rule = ?, named_by = ? WHERE id = ? AND named_by != 'user'`,
+    );
+    this.runNamedBy = db.prepare('UPDATE cluster_runs SET named_by = ? WHERE id = ?');
+    this.unassigned = db
+      .prepare('SELECT r.id FROM rows r WHERE NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.run_id = ? AND m.row_id = r.id) ORDER BY r.id')
+      .pluck();
+    this.memberships = db.prepare('SELECT row_id, cluster_id, nearest_id, score FROM cluster_members WHERE run_id = ?').raw();
+    this.centres = db.prepare('SELECT cluster_id, AVG(x), AVG(y) FROM cluster_members WHERE run_id = ? AND cluster_id IS NOT NULL GROUP BY cluster_id').raw();
+    this.insertMember = db.prepare('INSERT INTO cluster_members (run_id, row_id, cluster_id, nearest_id, score, x, y) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.updateMember = db.prepare('UPDATE cluster_members SET cluster_id = ?, nearest_id = ?, score = ? WHERE run_id = ? AND row_id = ?');
+    this.insertEdited = db.prepare(`INSERT INTO clusters (run_id, parent_id, level, name, keyword_name, named_by, keywords_json, representatives_json, centroid, calibration_json)
+      VALUES (?, ?, 'cluster', ?, ?, 'keywords', ?, ?, ?, ?)`);
+    this.updateEdited = db.prepare(`UPDATE clusters SET centroid = ?, calibration_json = ?, keyword_name = ?, keywords_json = ?, representatives_json = ?,
+      name = CASE WHEN named_by = 'keywords' THEN ? ELSE name END WHERE id = ?`);
+    this.retire = db.prepare('UPDATE clusters SET merged_into = ? WHERE id = ?');
+    this.runOfRow = db.prepare('SELECT MAX(run_id) AS id FROM cluster_members WHERE row_id = ?');
   }
 
   /** Writes a whole run in one transaction: a cancelled or crashed clustering leaves nothing half-written. */
@@ -106,24 +211,22 @@ export class ClusterRepository {
   }
 
   latestRunId(): number | null {
-    return (this.db.prepare('SELECT MAX(id) AS id FROM cluster_runs').get() as { id: number | null }).id;
+    return (this.latestRun.get() as { id: number | null }).id;
   }
 
   runs(): ClusterRun[] {
-    return (this.db.prepare('SELECT * FROM cluster_runs ORDER BY id DESC').all() as RunRecord[]).map((r) => this.toRun(r));
+    return (this.allRuns.all() as RunRecord[]).map((r) => this.toRun(r));
   }
 
   run(runId: number): ClusterRun | undefined {
-    const r = this.db.prepare('SELECT * FROM cluster_runs WHERE id = ?').get(runId) as RunRecord | undefined;
+    const r = this.oneRun.get(runId) as RunRecord | undefined;
     return r && this.toRun(r);
   }
 
   private toRun(r: RunRecord): ClusterRun {
-    const counts = this.db
-      .prepare(`SELECT SUM(level = 'cluster') AS clusters, SUM(level = 'group') AS groups FROM clusters WHERE run_id = ? AND merged_into IS NULL`)
-      .get(r.id) as { clusters: number | null; groups: number | null };
-    const outliers = (this.db.prepare('SELECT COUNT(*) AS n FROM cluster_members WHERE run_id = ? AND cluster_id IS NULL').get(r.id) as { n: number }).n;
-    const rows = (this.db.prepare('SELECT COUNT(*) AS n FROM cluster_members WHERE run_id = ?').get(r.id) as { n: number }).n;
+    const counts = this.runCounts.get(r.id) as { clusters: number | null; groups: number | null };
+    const outliers = (this.runOutliers.get(r.id) as { n: number }).n;
+    const rows = (this.runRows.get(r.id) as { n: number }).n;
     return {
       id: r.id,
       createdAt: r.created_at,
@@ -139,15 +242,14 @@ export class ClusterRepository {
   }
 
   model(runId: number): StoredClusterModel | undefined {
-    const r = this.db.prepare('SELECT * FROM cluster_runs WHERE id = ?').get(runId) as
-      | (RunRecord & { embedder_state: Buffer | null; outlier_z: number; dims: number })
-      | undefined;
+    const r = this.oneRun.get(runId) as (RunRecord & { embedder_state: Buffer | null; outlier_z: number; dims: number }) | undefined;
     if (!r) return undefined;
-    const clusters = (
-      this.db
-        .prepare(`SELECT id, centroid, calibration_json FROM clusters WHERE run_id = ? AND level = 'cluster' AND merged_into IS NULL ORDER BY id`)
-        .all(runId) as { id: number; centroid: Buffer; calibration_json: string }[]
-    ).map((c) => ({ id: c.id, centroid: floats(c.centroid), calibration: JSON.parse(c.calibration_json) as unknown }));
+    const clusters = (this.liveClusters.all(runId) as { id: number; parent_id: number; centroid: Buffer; calibration_json: string }[]).map((c) => ({
+      id: c.id,
+      parentId: c.parent_id,
+      centroid: floats(c.centroid),
+      calibration: JSON.parse(c.calibration_json) as unknown,
+    }));
     return {
       runId,
       embedder: r.embedder,
@@ -160,16 +262,11 @@ export class ClusterRepository {
   }
 
   clusters(runId: number): ClusterInfo[] {
-    const total = (this.db.prepare('SELECT COUNT(*) AS n FROM cluster_members WHERE run_id = ?').get(runId) as { n: number }).n;
+    const total = (this.runRows.get(runId) as { n: number }).n;
     const stats = new Map(
-      (
-        this.db
-          .prepare(`SELECT cluster_id AS id, COUNT(*) AS size, AVG(score) AS mean, SUM(score < ?) AS borderline
-            FROM cluster_members WHERE run_id = ? AND cluster_id IS NOT NULL GROUP BY cluster_id`)
-          .all(BORDERLINE_SCORE, runId) as { id: number; size: number; mean: number; borderline: number }[]
-      ).map((s) => [s.id, s]),
+      (this.clusterStats.all(BORDERLINE_SCORE, runId) as { id: number; size: number; mean: number; borderline: number }[]).map((s) => [s.id, s]),
     );
-    const records = this.db.prepare('SELECT * FROM clusters WHERE run_id = ? AND merged_into IS NULL ORDER BY id').all(runId) as ClusterRecord[];
+    const records = this.runClusters.all(runId) as ClusterRecord[];
     const infos = records.map((c) => {
       const s = stats.get(c.id);
       return this.toInfo(c, s?.size ?? 0, s?.mean ?? 0, s?.borderline ?? 0, total);
@@ -185,9 +282,12 @@ export class ClusterRepository {
     return infos.sort((a, b) => b.size - a.size);
   }
 
+  /** One live cluster (or group) with its figures, from one query over its own members; undefined if gone. */
   cluster(clusterId: number): ClusterInfo | undefined {
-    const c = this.db.prepare('SELECT run_id FROM clusters WHERE id = ?').get(clusterId) as { run_id: number } | undefined;
-    return c && this.clusters(c.run_id).find((x) => x.id === clusterId);
+    const r = this.oneCluster.get({ id: clusterId, borderline: BORDERLINE_SCORE }) as
+      | (ClusterRecord & { size: number; mean: number | null; borderline: number | null; total: number })
+      | undefined;
+    return r && this.toInfo(r, r.size, r.mean ?? 0, r.borderline ?? 0, r.total);
   }
 
   private toInfo(c: ClusterRecord, size: number, mean: number, borderline: number, total: number): ClusterInfo {
@@ -218,8 +318,8 @@ export class ClusterRepository {
     borderlineFirst: boolean,
     after: { score: number; rowId: number } | null,
     limit: number,
-  ): { total: number; items: ClusterMember[] } {
-    const level = clusterId === null ? null : (this.db.prepare('SELECT level FROM clusters WHERE id = ?').get(clusterId) as { level: string } | undefined)?.level;
+  ): { total: number; items: MemberRef[] } {
+    const level = clusterId === null ? null : (this.clusterLevel.get(clusterId) as { level: string } | undefined)?.level;
     const scope =
       clusterId === null
         ? 'm.cluster_id IS NULL'
@@ -227,92 +327,102 @@ export class ClusterRepository {
           ? 'm.cluster_id IN (SELECT id FROM clusters WHERE parent_id = ?)'
           : 'm.cluster_id = ?';
     const scopeParams = clusterId === null ? [] : [clusterId];
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM cluster_members m WHERE m.run_id = ? AND ${scope}`).get(runId, ...scopeParams) as { n: number }).n;
+    const total = (this.page(`SELECT COUNT(*) AS n FROM cluster_members m WHERE m.run_id = ? AND ${scope}`).get(runId, ...scopeParams) as { n: number }).n;
     const order = borderlineFirst ? 'm.score, m.row_id' : 'm.row_id';
     const keyset = after === null ? '' : borderlineFirst ? 'AND (m.score, m.row_id) > (?, ?)' : 'AND m.row_id > ?';
     const keysetParams = after === null ? [] : borderlineFirst ? [after.score, after.rowId] : [after.rowId];
-    const records = this.db
-      .prepare(`SELECT m.row_id, m.cluster_id, m.score, r.trace_id, r.prompt_end, r.response_index, t.line, x.raw, t.format,
-          x.normalized_json, f.path
-        FROM cluster_members m JOIN rows r ON r.id = m.row_id JOIN traces t ON t.id = r.trace_id JOIN trace_raw x ON x.id = r.trace_id
-          JOIN import_files f ON f.id = t.file_id
-        WHERE m.run_id = ? AND ${scope} ${keyset} ORDER BY ${order} LIMIT ?`)
-      .all(runId, ...scopeParams, ...keysetParams, limit) as {
-      row_id: number;
-      cluster_id: number | null;
-      score: number;
-      trace_id: number;
-      prompt_end: number;
-      response_index: number | null;
-      line: number;
-      raw: string;
-      format: string;
-      normalized_json: string | null;
-      path: string;
-    }[];
-    return {
-      total,
-      items: records.map((m) => {
-        const messages = storedTrace(m.raw, m.format, m.normalized_json).messages;
-        return {
-          rowId: m.row_id,
-          traceId: m.trace_id,
-          file: m.path,
-          line: m.line,
-          clusterId: m.cluster_id,
-          score: m.score,
-          borderline: m.cluster_id !== null && m.score < BORDERLINE_SCORE,
-          prompt: truncate(lastUserText(messages, m.prompt_end)),
-          response: truncate(messageText(m.response_index === null ? null : messages[m.response_index])),
-        };
-      }),
-    };
+    const records = this.page(`SELECT m.row_id, m.cluster_id, m.score FROM cluster_members m WHERE m.run_id = ? AND ${scope} ${keyset} ORDER BY ${order} LIMIT ?`).all(
+      runId,
+      ...scopeParams,
+      ...keysetParams,
+      limit,
+    ) as { row_id: number; cluster_id: number | null; score: number }[];
+    return { total, items: records.map((m) => ({ rowId: m.row_id, clusterId: m.cluster_id, score: m.score })) };
+  }
+
+  /** The member queries come in a few shapes (scope, order, keyset): each is prepared once, when first used. */
+  private page(sql: string): Statement {
+    let statement = this.pages.get(sql);
+    if (!statement) this.pages.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
   }
 
   /** Every member's map position; an even sample of exactly `maxPoints` by row id when there are more. */
   mapPoints(runId: number, maxPoints: number): { total: number; points: [number, number, number, number | null][] } {
-    const total = (this.db.prepare('SELECT COUNT(*) AS n FROM cluster_members WHERE run_id = ?').get(runId) as { n: number }).n;
+    const total = (this.runRows.get(runId) as { n: number }).n;
     const keep = Math.min(total, maxPoints);
-    // Row k is kept when floor(k·keep/total) steps up: exactly `keep` rows, spread evenly.
-    const rows = this.db
-      .prepare(`SELECT row_id, x, y, cluster_id FROM (SELECT row_id, x, y, cluster_id, ROW_NUMBER() OVER (ORDER BY row_id) AS k
-        FROM cluster_members WHERE run_id = ?) WHERE (k * CAST(? AS INTEGER)) / CAST(? AS INTEGER) > ((k - 1) * CAST(? AS INTEGER)) / CAST(? AS INTEGER)`)
-      .raw()
-      .all(runId, keep, total, keep, total) as [number, number, number, number | null][];
+    const rows = this.sampledPoints.all(runId, keep, total, keep, total) as [number, number, number, number | null][];
     return { total, points: rows };
   }
 
-  rename(clusterId: number, name: string): void {
-    this.db.prepare(`UPDATE clusters SET name = ?, named_by = 'user' WHERE id = ?`).run(name, clusterId);
+  /** Renames a live cluster (the user's name sticks through LLM naming) and returns it; undefined if gone. */
+  rename(clusterId: number, name: string): ClusterInfo | undefined {
+    if (this.renameCluster.run(name, clusterId).changes === 0) return undefined;
+    return this.cluster(clusterId);
   }
 
   setLlmName(clusterId: number, n: { name: string; description: string; includeRule: string; excludeRule: string }, model: string): void {
-    this.db
-      .prepare(`UPDATE clusters SET name = ?, description = ?, include_rule = ?, exclude_rule = ?, named_by = ? WHERE id = ? AND named_by != 'user'`)
-      .run(n.name, n.description, n.includeRule, n.excludeRule, model, clusterId);
+    this.llmName.run(n.name, n.description, n.includeRule, n.excludeRule, model, clusterId);
   }
 
   setRunNamedBy(runId: number, namedBy: string): void {
-    this.db.prepare('UPDATE cluster_runs SET named_by = ? WHERE id = ?').run(namedBy, runId);
-  }
-
-  /** Row ids of the run's members in one cluster (or outliers), for split and naming. */
-  memberRowIds(runId: number, clusterId: number | null): number[] {
-    return (
-      this.db
-        .prepare(`SELECT row_id FROM cluster_members WHERE run_id = ? AND ${clusterId === null ? 'cluster_id IS NULL' : 'cluster_id = ?'} ORDER BY row_id`)
-        .raw()
-        .all(runId, ...(clusterId === null ? [] : [clusterId])) as [number][]
-    ).map(([id]) => id);
+    this.runNamedBy.run(namedBy, runId);
   }
 
   /** Rows that have no membership in the run yet (imported after it). */
   unassignedRowIds(runId: number): number[] {
-    return (
-      this.db
-        .prepare('SELECT r.id FROM rows r WHERE NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.run_id = ? AND m.row_id = r.id) ORDER BY r.id')
-        .raw()
-        .all(runId) as [number][]
-    ).map(([id]) => id);
+    return this.unassigned.all(runId) as number[];
+  }
+
+  /** The newest run a row belongs to, or null when no run has it. */
+  latestRunOfRow(rowId: number): number | null {
+    return (this.runOfRow.get(rowId) as { id: number | null }).id;
+  }
+
+  /** Every member of a run by row id. */
+  membershipsOf(runId: number): Map<number, Membership> {
+    return new Map(
+      (this.memberships.all(runId) as [number, number | null, number | null, number][]).map(([rowId, clusterId, nearestId, score]) => [rowId, { clusterId, nearestId, score }]),
+    );
+  }
+
+  /** Each cluster's centre on the map: the mean position of its members. */
+  mapCentres(runId: number): Map<number, { x: number; y: number }> {
+    return new Map((this.centres.all(runId) as [number, number, number][]).map(([id, x, y]) => [id, { x, y }]));
+  }
+
+  /** Adds members to a run in one transaction (rows placed after the run was saved). */
+  addMembers(runId: number, members: readonly { rowId: number; clusterId: number | null; nearestId: number | null; score: number; x: number; y: number }[]): void {
+    this.db.transaction(() => {
+      for (const m of members) this.insertMember.run(runId, m.rowId, m.clusterId, m.nearestId, m.score, m.x, m.y);
+    })();
+  }
+
+  /**
+   * Writes an edited run in one transaction: updates stored clusters (a keyword name replaces only a keyword
+   * name), inserts new ones, retires merged-away ones and moves every member. Returns the new clusters' ids.
+   */
+  saveEdit(runId: number, edit: ClusterEdit): number[] {
+    return this.db.transaction(() => {
+      const idMap = new Map<number, number>();
+      const created: number[] = [];
+      for (const c of edit.clusters) {
+        const keywords = JSON.stringify(c.keywords);
+        const reps = JSON.stringify(c.representatives);
+        if (c.stored) {
+          this.updateEdited.run(blob(c.centroid), JSON.stringify(c.calibration), c.keywordName, keywords, reps, c.keywordName, c.id);
+          idMap.set(c.id, c.id);
+        } else {
+          const id = Number(this.insertEdited.run(runId, c.parentId, c.keywordName, c.keywordName, keywords, reps, blob(c.centroid), JSON.stringify(c.calibration)).lastInsertRowid);
+          idMap.set(c.id, id);
+          created.push(id);
+        }
+      }
+      for (const id of edit.retired) this.retire.run(edit.mergedInto, id);
+      for (const m of edit.members) {
+        this.updateMember.run(m.label < 0 ? null : idMap.get(m.label)!, idMap.get(m.nearest) ?? null, m.score, runId, m.rowId);
+      }
+      return created;
+    })();
   }
 }

@@ -1,11 +1,13 @@
 // The clusters domain as the core sees it: one factory wiring the cluster, assign and naming jobs and the
-// clusters.* commands over one repository. Imports: this domain's modules, platform types, embed and llm types.
+// clusters.* commands over one repository. Imports: this domain's modules, platform types, embed, llm and
+// traces types.
 import type { Database } from 'better-sqlite3';
 import type { EmbedderFactory } from '../embed/index.ts';
 import type { LlmEndpoint, LlmService } from '../llm/index.ts';
 import type { CoreModule } from '../platform/core-module.ts';
 import type { JobRunner } from '../platform/jobs/job-runner.ts';
 import type { VectorStore } from '../platform/vectors/lance-store.ts';
+import type { RowRepository } from '../traces/index.ts';
 import { createAssignJob } from './assign-job.ts';
 import { clusterHandlers } from './cluster-handlers.ts';
 import { createClusterJob } from './cluster-job.ts';
@@ -15,6 +17,8 @@ import { createNameJob } from './name-job.ts';
 
 export interface ClustersDeps {
   db: Database;
+  /** The traces domain's rows: the text that stands for each and the previews shown for it. */
+  rows: RowRepository;
   jobs: JobRunner;
   vectors: () => Promise<VectorStore>;
   embedders: EmbedderFactory;
@@ -25,7 +29,7 @@ export interface ClustersDeps {
 }
 
 export function clustersModule(deps: ClustersDeps): CoreModule {
-  const { db, vectors } = deps;
+  const { db, rows, vectors } = deps;
   const clusters = new ClusterRepository(db);
   const nameRun = async (runId: number, signal: AbortSignal, jobId: number) => {
     const endpoint = deps.chatEndpoint();
@@ -34,10 +38,10 @@ export function clustersModule(deps: ClustersDeps): CoreModule {
   };
   return {
     jobs: [
-      createClusterJob({ db, clusters, vectors, embedders: deps.embedders, now: deps.now, nameWithLlm: nameRun }),
-      createAssignJob(db, clusters, vectors, deps.embedders),
+      createClusterJob({ clusters, rows, vectors, embedders: deps.embedders, now: deps.now, nameWithLlm: nameRun }),
+      createAssignJob(clusters, rows, vectors, deps.embedders),
       createNameJob(nameRun),
     ],
-    handlers: clusterHandlers(db, clusters, deps.jobs, vectors, () => deps.chatEndpoint() !== null),
+    handlers: clusterHandlers(clusters, rows, deps.jobs, vectors, () => deps.chatEndpoint() !== null),
   };
 }

@@ -6,8 +6,7 @@ import { nameClustersWithLlm } from './llm-naming.ts';
 import type { ClusterRepository } from './cluster-repository.ts';
 import type { LlmEndpoint, LlmService } from '../llm/index.ts';
 import type { VectorStore } from '../platform/vectors/lance-store.ts';
-import { loadClustering } from './cluster-edits.ts';
-import { loadRowTexts } from './row-source.ts';
+import { loadClustering, loadRowTexts } from './llm-names-inputs.ts';
 
 /** The feature name naming calls are recorded under in the usage log. */
 export const CLUSTER_NAMING_FEATURE = 'cluster-naming';

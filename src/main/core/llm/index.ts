@@ -6,7 +6,7 @@ import type { CoreModule } from '../platform/core-module.ts';
 import { LlmCacheRepository } from './llm-cache-repository.ts';
 import { resolveChatEndpoint, resolveEmbeddingEndpoint, type LlmEndpoint } from './llm-config.ts';
 import { LlmService } from './llm-service.ts';
-import { LlmSettingsStore } from './llm-settings-store.ts';
+import { LlmSettingsRepository } from './llm-settings-repository.ts';
 import type { SecretBox } from './secret-box.ts';
 import { settingsHandlers } from './settings-handlers.ts';
 import { UsageRepository } from './usage-repository.ts';
@@ -34,7 +34,7 @@ export function llmModule(deps: {
   env: Readonly<Record<string, string | undefined>>;
   now: () => number;
 }): LlmModule {
-  const settings = new LlmSettingsStore(deps.db, deps.secrets, deps.env);
+  const settings = new LlmSettingsRepository(deps.db, deps.secrets, deps.env);
   return {
     jobs: [],
     handlers: settingsHandlers(settings, deps.env),

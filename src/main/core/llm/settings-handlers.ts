@@ -1,13 +1,13 @@
 // Handlers of the settings.* commands. The API key goes in sealed and never comes back out.
-// Imports: settings store, endpoint resolution, the connection test, rpc types.
+// Imports: settings repository, endpoint resolution, the connection test, rpc types.
 import { CommandError, type Handlers } from '../platform/rpc/router.ts';
 import { testEndpoint } from './connection-test.ts';
 import { resolveChatEndpoint, resolveEmbeddingEndpoint } from './llm-config.ts';
-import type { LlmSettingsStore } from './llm-settings-store.ts';
+import type { LlmSettingsRepository } from './llm-settings-repository.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-export function settingsHandlers(store: LlmSettingsStore, env: Env): Pick<Handlers, 'settings.llm.get' | 'settings.llm.set' | 'settings.llm.test'> {
+export function settingsHandlers(store: LlmSettingsRepository, env: Env): Pick<Handlers, 'settings.llm.get' | 'settings.llm.set' | 'settings.llm.test'> {
   return {
     'settings.llm.get': () => store.view(),
     'settings.llm.set': (input) => store.save(input),

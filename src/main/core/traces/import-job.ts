@@ -1,18 +1,23 @@
 // The import job: parses each file in a worker, writes complete batches transactionally with their
-// resume point, counts what was imported, deduplicated, blank or rejected. Imports: db repositories, ingest, jobs.
+// resume point, counts what was imported, deduplicated, blank or rejected. Imports: repositories, parse, jobs.
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type { Database } from 'better-sqlite3';
 import { emptyCounters, type FileCounters, type ImportRepository } from './import-repository.ts';
-import { dropSecondaryIndexes, ensureSecondaryIndexes } from './secondary-indexes.ts';
-import { TraceWriter } from './trace-writer.ts';
+import type { TraceWriteRepository, TraceWriter } from './trace-write-repository.ts';
 import { detectContainer } from './parse/detect-container.ts';
 import { projectFileInWorker } from './parse/index.ts';
 import type { ReadCheckpoint } from './parse/types.ts';
 import { ImportParams } from '../../../shared/contract/index.ts';
+import type { Transaction } from '../platform/db/transaction.ts';
 import type { JobContext, JobHandler } from '../platform/jobs/job-runner.ts';
 import type { ProjectedBatch, ProjectionOptions } from './import-projection.ts';
 
+export interface ImportJobDeps {
+  imports: ImportRepository;
+  traces: TraceWriteRepository;
+  transaction: Transaction;
+  now: () => number;
+}
 
 interface ImportCheckpoint {
   fileIndex: number;
@@ -26,7 +31,7 @@ export interface ImportResult {
   rows: number;
 }
 
-/** Past this many bytes, indexes are dropped for the import and rebuilt after it (see secondary-indexes.ts)... */
+/** Past this many bytes, indexes are dropped for the import and rebuilt after it (see platform/db/secondary-indexes.ts)... */
 export const BULK_IMPORT_BYTES = 32 * 1024 * 1024;
 /**
  * ...while the store is small next to the import: rebuilding costs in proportion to everything stored, keeping
@@ -35,16 +40,16 @@ export const BULK_IMPORT_BYTES = 32 * 1024 * 1024;
  */
 const MAX_STORED_TRACES_PER_IMPORTED_KB = 4;
 
-function isBulkImport(db: Database, bytes: number): boolean {
+function isBulkImport(traces: TraceWriteRepository, bytes: number): boolean {
   if (bytes < BULK_IMPORT_BYTES) return false;
-  const stored = db.prepare('SELECT COALESCE(MAX(id), 0) FROM traces').pluck().get() as number;
-  return stored <= (bytes / 1024) * MAX_STORED_TRACES_PER_IMPORTED_KB;
+  return traces.highestTraceId() <= (bytes / 1024) * MAX_STORED_TRACES_PER_IMPORTED_KB;
 }
 
 /** The projection module runs inside the parse worker: beside this file as .ts, or beside the bundle as .js. */
 const projectionModule = new URL(`./import-projection${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
-export function createImportJob(db: Database, imports: ImportRepository, now: () => number): JobHandler<ImportParams> {
+export function createImportJob(deps: ImportJobDeps): JobHandler<ImportParams> {
+  const { traces } = deps;
   return {
     kind: 'import',
     lane: 'io',
@@ -54,14 +59,14 @@ export function createImportJob(db: Database, imports: ImportRepository, now: ()
     run: async (ctx) => {
       const paths = ctx.params.paths.map((p) => resolve(p));
       const sizes = await Promise.all(paths.map((p) => stat(p).then((s) => s.size, () => 0)));
-      const bulk = isBulkImport(db, sizes.reduce((a, b) => a + b, 0));
-      if (bulk) dropSecondaryIndexes(db);
+      const bulk = isBulkImport(traces, sizes.reduce((a, b) => a + b, 0));
+      if (bulk) traces.dropSecondaryIndexes();
       try {
-        return await runImport(ctx, paths, sizes, db, new TraceWriter(db), imports, now);
+        return await runImport(ctx, paths, sizes, traces.writer(), deps);
       } finally {
         if (bulk) {
           ctx.progress(0, null, 'Indexing');
-          ensureSecondaryIndexes(db);
+          traces.ensureSecondaryIndexes();
           // The job's last word is its outcome, not the step that happened to run last.
           const total = sizes.reduce((a, b) => a + b, 0);
           ctx.progress(total, total, 'Done');
@@ -75,10 +80,8 @@ async function runImport(
   ctx: JobContext<ImportParams>,
   paths: string[],
   sizes: number[],
-  db: Database,
   writer: TraceWriter,
-  imports: ImportRepository,
-  now: () => number,
+  { imports, transaction, now }: ImportJobDeps,
 ): Promise<ImportResult> {
   const totalBytes = sizes.reduce((a, b) => a + b, 0);
   const checkpoint = ctx.checkpoint as ImportCheckpoint | null;
@@ -123,7 +126,7 @@ async function runImport(
       ctx.progress(bytesBefore, totalBytes, `Importing ${basename(path)}`);
       for await (const batch of batches) {
         if (ctx.signal.aborted) break;
-        db.transaction(() => {
+        transaction(() => {
           counters.blankLines += batch.blankLines;
           for (const r of batch.rejected) imports.reject(fileId, r.line, r.code, r.message, r.raw);
           counters.rejected += batch.rejected.length;
@@ -140,7 +143,7 @@ async function runImport(
           });
           imports.saveCounters(fileId, counters);
           ctx.saveCheckpoint({ fileIndex, fileId, read: batch.checkpoint } satisfies ImportCheckpoint);
-        })();
+        });
         ctx.progress(bytesBefore + batch.bytesRead, totalBytes);
       }
       if (ctx.signal.aborted) {

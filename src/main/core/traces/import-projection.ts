@@ -1,8 +1,8 @@
 // Runs inside the parse worker: turns a parsed batch into flat, ready-to-insert records (hash, facets,
-// previews, row offsets), so the main thread only binds statements. Imports: ingest, previews.
+// previews, row offsets), so the main thread only binds statements. Imports: parse, previews.
 import { contentHash, rowSpans } from './parse/index.ts';
 import type { MultiTurnMode, NormalizedTrace, ReadCheckpoint, RecordBatch } from './parse/types.ts';
-import { lastUserText, messageText, truncate } from './previews.ts';
+import { promptPreview, responsePreview } from './previews.ts';
 
 export interface ProjectionOptions {
   multiTurn: MultiTurnMode;
@@ -79,8 +79,8 @@ function projectTrace(line: number, raw: string, trace: NormalizedTrace, opts: P
     normalized: opts.storeNormalized ? JSON.stringify(trace) : null,
     facets: [f.environment, f.task, f.provider, f.model, f.status, f.timestamp, f.latencyMs, f.promptTokens, f.completionTokens, f.totalTokens, f.cost, f.finishReason],
     notices: trace.notices.length,
-    promptPreview: truncate(lastUserText(trace.messages, first.promptEnd)),
-    responsePreview: truncate(messageText(trace.messages[last.responseIndex])),
+    promptPreview: promptPreview(trace.messages, first.promptEnd),
+    responsePreview: responsePreview(trace.messages[last.responseIndex]),
     rows,
   };
 }

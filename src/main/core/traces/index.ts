@@ -1,21 +1,22 @@
-// The traces domain as other domains and the core see it: its module factory and the read helpers other
-// domains use on stored traces and rows. Imports: this domain's modules only.
+// The traces domain as other domains and the core see it: its module factory and the rows other domains
+// read (their text and previews). Imports: this domain's modules, platform types.
 import type { Database } from 'better-sqlite3';
 import type { CoreModule } from '../platform/core-module.ts';
+import { transactionOn } from '../platform/db/transaction.ts';
 import type { JobRunner } from '../platform/jobs/job-runner.ts';
 import { createImportJob } from './import-job.ts';
 import { importHandlers } from './import-handlers.ts';
 import { ImportRepository } from './import-repository.ts';
+import { RowRepository } from './row-repository.ts';
 import { traceHandlers } from './trace-handlers.ts';
 import { TraceRepository } from './trace-repository.ts';
+import { TraceWriteRepository } from './trace-write-repository.ts';
 
-export { lastUserText, truncate } from './previews.ts';
-export { storedTrace } from './stored-trace.ts';
-export { rowText } from './row-text.ts';
-export type { ChatMessage, NormalizedTrace } from './parse/types.ts';
+export { RowRepository, type RowPreview, type RowTexts } from './row-repository.ts';
 
 export interface TracesModule extends CoreModule {
   counts(): { traces: number; rows: number };
+  rows: RowRepository;
 }
 
 export function tracesModule(deps: { db: Database; jobs: JobRunner; now: () => number }): TracesModule {
@@ -23,8 +24,9 @@ export function tracesModule(deps: { db: Database; jobs: JobRunner; now: () => n
   const imports = new ImportRepository(deps.db);
   imports.markInterrupted();
   return {
-    jobs: [createImportJob(deps.db, imports, deps.now)],
+    jobs: [createImportJob({ imports, traces: new TraceWriteRepository(deps.db), transaction: transactionOn(deps.db), now: deps.now })],
     handlers: { ...importHandlers(imports, deps.jobs), ...traceHandlers(traces) },
     counts: () => traces.counts(),
+    rows: new RowRepository(deps.db),
   };
 }

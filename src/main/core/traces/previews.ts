@@ -1,42 +1,11 @@
-// Short plain-text previews of a prompt and a response, for tables and text search.
-// Imports: ingest types only.
+// Short plain-text previews of a row's prompt and response, for tables and text search: the start of the
+// row's text (row-text.ts), so what a list shows is what was clustered. Imports: row-text, parse types.
 import type { ChatMessage } from './parse/types.ts';
+import { messageText, rowText } from './row-text.ts';
 
 const PREVIEW_CHARS = 400;
 
-export function contentText(content: unknown): string {
-  if (typeof content === 'string') return content;
-  if (!Array.isArray(content)) return '';
-  const parts: string[] = [];
-  for (const part of content) {
-    if (typeof part === 'string') parts.push(part);
-    else if (part && typeof part === 'object') {
-      const p = part as Record<string, unknown>;
-      if (typeof p.text === 'string') parts.push(p.text);
-      else if (typeof p.type === 'string') parts.push(`[${p.type}]`);
-    }
-  }
-  return parts.join(' ');
-}
-
-function toolCallsText(calls: unknown[]): string {
-  return calls
-    .map((call) => {
-      const fn = (call as { function?: { name?: unknown; arguments?: unknown } }).function;
-      const name = typeof fn?.name === 'string' ? fn.name : 'tool';
-      const args = typeof fn?.arguments === 'string' ? fn.arguments : JSON.stringify(fn?.arguments ?? {});
-      return `→ ${name}(${args})`;
-    })
-    .join(' ');
-}
-
-export function messageText(message: ChatMessage | null | undefined): string {
-  if (!message) return '';
-  const text = contentText(message.content);
-  const calls = Array.isArray(message.tool_calls) && message.tool_calls.length > 0 ? toolCallsText(message.tool_calls) : '';
-  return [text, calls].filter(Boolean).join(' ');
-}
-
+/** The start of `text` with runs of whitespace made one space, and an ellipsis when cut. */
 export function truncate(text: string, max = PREVIEW_CHARS): string {
   // Collapsing whitespace never lengthens text, so only a head that can fill the preview needs the work.
   const trimmed = text.trimStart();
@@ -47,8 +16,12 @@ export function truncate(text: string, max = PREVIEW_CHARS): string {
   return `${flat.slice(0, max - 1)}…`;
 }
 
-/** The last user turn of a prompt: what a person reads first to know what was asked. */
-export function lastUserText(messages: readonly ChatMessage[], end = messages.length): string {
-  for (let i = end - 1; i >= 0; i--) if (messages[i]?.role === 'user') return messageText(messages[i]);
-  return '';
+/** A row's prompt as a list shows it: its default row text (the last user turn), cut short. */
+export function promptPreview(messages: readonly ChatMessage[], promptEnd: number): string {
+  return truncate(rowText(messages.slice(0, promptEnd), 'last-user'));
+}
+
+/** A row's response as a list shows it. */
+export function responsePreview(response: ChatMessage | null | undefined): string {
+  return truncate(messageText(response));
 }

@@ -1,20 +1,12 @@
-// Which text represents a row for embedding and naming: the user's choice of a part of the prompt.
-// Imports: ../ingest/types.ts (ChatMessage type only).
+// The one text of a row and of a message: what is embedded and named for a row, and what previews show
+// (previews.ts cuts this text short, so a row's preview is the start of the text it was clustered by).
+// Imports: the contract's TextMode, parse types.
 
+import type { TextMode } from '../../../shared/contract/index.ts';
 import type { ChatMessage } from './parse/types.ts';
 
-/**
- * - `last-user` (default): the last user turn, what the user asked this time; a shared system prompt
- *   or earlier turns would otherwise pull unrelated requests together.
- * - `whole-prompt`: every message of the prompt, roles marked.
- * - `no-system`: the prompt without system/developer messages (keeps earlier turns and tool results).
- */
-export type RowTextMode = 'last-user' | 'whole-prompt' | 'no-system';
-export const ROW_TEXT_MODES: readonly RowTextMode[] = ['last-user', 'whole-prompt', 'no-system'];
-export const DEFAULT_ROW_TEXT_MODE: RowTextMode = 'last-user';
-
 /** Plain text of a message's content: a string, or the text parts of a content-part array. */
-export function contentText(content: unknown): string {
+function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
   const parts: string[] = [];
@@ -38,17 +30,29 @@ function toolCallsText(m: ChatMessage): string {
   return names.join('\n');
 }
 
+/** A message's text and tool calls (a response's text, for one); '' for no message. */
+export function messageText(message: ChatMessage | null | undefined): string {
+  if (!message) return '';
+  return [contentText(message.content), toolCallsText(message)].filter((s) => s !== '').join('\n');
+}
+
 function render(messages: readonly ChatMessage[]): string {
   const out: string[] = [];
   for (const m of messages) {
-    const text = [contentText(m.content), toolCallsText(m)].filter((s) => s !== '').join('\n');
+    const text = messageText(m);
     if (text !== '') out.push(`${m.role}: ${text}`);
   }
   return out.join('\n\n');
 }
 
-/** The text that stands for a row. A prompt with no user turn falls back to its whole text. */
-export function rowText(messages: readonly ChatMessage[], mode: RowTextMode = DEFAULT_ROW_TEXT_MODE): string {
+/**
+ * The text that stands for a row's prompt. A prompt with no user turn falls back to its whole text.
+ * - `last-user` (default): the last user turn, what the user asked this time; a shared system prompt
+ *   or earlier turns would otherwise pull unrelated requests together.
+ * - `whole-prompt`: every message of the prompt, roles marked.
+ * - `no-system`: the prompt without system/developer messages (keeps earlier turns and tool results).
+ */
+export function rowText(messages: readonly ChatMessage[], mode: TextMode = 'last-user'): string {
   switch (mode) {
     case 'last-user': {
       for (let i = messages.length - 1; i >= 0; i--) {

@@ -1,4 +1,4 @@
-// Reads traces and their rows: keyset pages, facets, detail (trace-writer.ts writes them).
+// Reads traces and their rows: keyset pages, facets, detail (trace-write-repository.ts writes them).
 // Imports: better-sqlite3 types, trace-filter, contract types, the content hash, stored-trace.
 import type { Database } from 'better-sqlite3';
 import type { FacetCounts, FacetName, TraceDetail, TraceFilter, TraceSummary } from '../../../shared/contract/index.ts';

@@ -1,5 +1,5 @@
 // The one user-facing knob (coarser ↔ finer) and the defaults that scale with corpus size.
-// Imports: nothing. Figures quoted are from bench/cluster.ts on banking77 and hwu64 (see bench/CLUSTER_RESULTS.md).
+// Imports: nothing. Figures quoted are from bench/cluster.ts on banking77 and hwu64 (see BENCHMARKS.md, Clustering).
 
 /**
  * Modularity resolution at granularity 0. On banking77/hwu64 (built-in embedder, 15-NN fuzzy graph)

@@ -1,5 +1,5 @@
 // The 2-D cluster map: UMAP on a sample (our kNN + fuzzy graph, umap-learn's optimiser in umap-sgd.ts),
-// the other rows placed by their nearest sampled neighbours. Imports: usearch, sibling cluster modules, ../embed/random.ts.
+// the other rows placed by their nearest sampled neighbours. Imports: sibling engine modules, platform/random.
 // Typed-array reads use `!`: indices stay in range by construction.
 
 import { createRng, sampleIndices } from '../../platform/random.ts';
@@ -7,8 +7,7 @@ import { gatherRows } from './dedupe.ts';
 import { fuzzyGraph } from './graph.ts';
 import { optimizeLayout } from './umap-sgd.ts';
 import { unitRows } from './vector-math.ts';
-import { exactNeighbours, knnGraph, type Neighbours } from './vector-search.ts';
-import usearch from 'usearch';
+import { approxNeighbours, exactNeighbours, knnGraph, type Neighbours } from './vector-search.ts';
 
 export interface LayoutOptions {
   /** Rows laid out by UMAP; the rest are placed from them. Default 10,000 (LIBRARIES.md: 10-20k). */
@@ -114,7 +113,7 @@ function placeRest(vectors: Float32Array, n: number, d: number, sample: Int32Arr
   for (let i = 0; i < n; i++) if (!inSample[i]) rest[r++] = i;
   const Q = gatherRows(vectors, rest, d);
   const k = Math.min(5, m);
-  const nb = m <= 2000 ? exactNeighbours(S, m, Q, rest.length, d, k, threads) : searchIndex(S, m, Q, rest.length, d, k, threads);
+  const nb = m <= 2000 ? exactNeighbours(S, m, Q, rest.length, d, k, threads) : approxNeighbours(S, m, Q, rest.length, d, k, threads);
   const rng = createRng(seed + 2);
   let span = 0;
   for (let i = 0; i < coords.length; i++) span = Math.max(span, Math.abs(coords[i]!));
@@ -135,38 +134,6 @@ function placeRest(vectors: Float32Array, n: number, d: number, sample: Int32Arr
     out[2 * rest[q]!] = (w > 0 ? x / w : 0) + (rng() - 0.5) * jitter;
     out[2 * rest[q]! + 1] = (w > 0 ? y / w : 0) + (rng() - 0.5) * jitter;
   }
-}
-
-/** Approximate top-k of the sample for each query (int8 HNSW), re-scored with exact similarities. */
-function searchIndex(S: Float32Array, m: number, Q: Float32Array, q: number, d: number, k: number, threads: number): Neighbours {
-  const index = new usearch.Index({
-    dimensions: d,
-    metric: usearch.MetricKind.IP,
-    quantization: usearch.ScalarKind.I8,
-    connectivity: 16,
-    expansion_add: 64,
-    expansion_search: 32,
-    multi: false,
-  });
-  const keys = new BigUint64Array(m);
-  for (let i = 0; i < m; i++) keys[i] = BigInt(i);
-  index.add(keys, S, threads);
-  const res = index.search(Q, k, threads);
-  const indices = new Int32Array(q * k).fill(-1);
-  const sims = new Float32Array(q * k).fill(-Infinity);
-  const limit = BigInt(m);
-  for (let i = 0; i < q; i++) {
-    for (let c = 0; c < k; c++) {
-      const key = res.keys[i * k + c]!;
-      if (key >= limit) continue;
-      const j = Number(key);
-      indices[i * k + c] = j;
-      let s = 0;
-      for (let t = 0; t < d; t++) s += Q[i * d + t]! * S[j * d + t]!;
-      sims[i * k + c] = s;
-    }
-  }
-  return { indices, sims, k };
 }
 
 function normalizeBox(xy: Float32Array, n: number): Float32Array {

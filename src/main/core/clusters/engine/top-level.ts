@@ -3,7 +3,7 @@
 // Typed-array reads use `!`: indices stay in range by construction.
 
 /**
- * Measured on hwu64 against its 18 scenarios (bench/CLUSTER_RESULTS.md): average linkage on centroids
+ * Measured on hwu64 against its 18 scenarios (BENCHMARKS.md, Clustering): average linkage on centroids
  * beat modularity on the graph of clusters at every group count (e.g. ARI 0.32 vs 0.26 at 10 groups).
  * The cut is searched in [2, ceil(2·sqrt(k))] so the top level stays "a few" groups, and inside that
  * range the silhouette (scale-free, so it suits any embedder) picks the count.

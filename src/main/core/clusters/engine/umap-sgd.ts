@@ -43,7 +43,7 @@ export function fitKernelA(minDist: number, spread: number): number {
  * Moves `coords` (m × 2, in place) to fit the fuzzy graph with umap-learn's optimize_layout_euclidean
  * updates (edge sampling by weight, 5 negative samples, clipped gradients, linearly decaying rate).
  * umap-js's own loop took 9.6 s for 200 epochs on 10k rows here; this one, on flat typed arrays with b = 1,
- * does the same work several times faster (see bench/CLUSTER_RESULTS.md).
+ * does the same work several times faster (see BENCHMARKS.md, Clustering: Map).
  */
 export function optimizeLayout(g: Graph, coords: Float32Array, opts: SgdOptions): void {
   const a = fitKernelA(opts.minDist ?? 0.1, opts.spread ?? 1);

@@ -1,7 +1,8 @@
 // Nearest-neighbour search over L2-normalised vectors through usearch (SIMD, multithreaded, native).
-// Imports: usearch only. Similarities are inner products (= cosine for normalised rows).
+// Imports: usearch-index (the engine's one usearch configuration). Similarities are inner products
+// (= cosine for normalised rows).
 
-import usearch from 'usearch';
+import { exactSearch, hnswIndex, NO_KEY } from './usearch-index.ts';
 
 export interface Neighbours {
   /** n × k neighbour indices, row-major; -1 where fewer than k were found. */
@@ -10,8 +11,6 @@ export interface Neighbours {
   sims: Float32Array;
   k: number;
 }
-
-const NO_KEY = 0xffffffffffffffffn;
 
 function toNeighbours(keys: BigUint64Array, distances: Float32Array, rows: number, count: number, k: number, skipSelf: boolean, dataSize: number): Neighbours {
   const indices = new Int32Array(rows * k).fill(-1);
@@ -36,7 +35,7 @@ function toNeighbours(keys: BigUint64Array, distances: Float32Array, rows: numbe
 export function exactNeighbours(data: Float32Array, dataCount: number, queries: Float32Array, queryCount: number, d: number, k: number, threads = 0): Neighbours {
   const count = Math.min(k, dataCount);
   if (count === 0 || queryCount === 0) return { indices: new Int32Array(queryCount * k).fill(-1), sims: new Float32Array(queryCount * k).fill(-Infinity), k };
-  const r = usearch.exactSearch(data.subarray(0, dataCount * d), queries.subarray(0, queryCount * d), d, count, usearch.MetricKind.IP, threads);
+  const r = exactSearch(data.subarray(0, dataCount * d), queries.subarray(0, queryCount * d), d, count, threads);
   return toNeighbours(r.keys, r.distances, queryCount, count, k, false, dataCount);
 }
 
@@ -58,28 +57,36 @@ export function knnGraph(vectors: Float32Array, n: number, d: number, k: number,
   if (n <= (opts.exactBelow ?? 1500)) {
     const count = Math.min(n, kk + 1);
     if (count === 0) return { indices: new Int32Array(n * k).fill(-1), sims: new Float32Array(n * k).fill(-Infinity), k };
-    const r = usearch.exactSearch(vectors.subarray(0, n * d), vectors.subarray(0, n * d), d, count, usearch.MetricKind.IP, threads);
+    const r = exactSearch(vectors.subarray(0, n * d), vectors.subarray(0, n * d), d, count, threads);
     return pad(toNeighbours(r.keys, r.distances, n, count, kk, true, n), k, n);
   }
-  const index = new usearch.Index({
-    dimensions: d,
-    metric: usearch.MetricKind.IP,
-    // 8-bit scalars: ~3x faster build and search than f32 on 256-d text vectors at the same graph quality.
-    quantization: usearch.ScalarKind.I8,
-    connectivity: 16,
-    expansion_add: 64,
-    expansion_search: Math.max(48, 2 * k),
-    multi: false,
-  });
-  const keys = new BigUint64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = BigInt(i);
-  const data = vectors.subarray(0, n * d);
-  index.add(keys, data, threads);
-  const res = index.search(data, kk + 1, threads);
+  const index = hnswIndex(vectors, n, d, Math.max(48, 2 * k), threads);
+  const res = index.search(vectors.subarray(0, n * d), kk + 1, threads);
   // A single query comes back as Matches, many as BatchMatches; both hold flat keys/distances of width kk + 1.
   const nb = toNeighbours(res.keys, res.distances, n, kk + 1, kk, true, n);
   exactSims(nb, vectors, d);
   return pad(nb, k, n);
+}
+
+/** Approximate top-k of the first `m` rows of `S` for each of `q` queries (int8 HNSW), re-scored with exact similarities. */
+export function approxNeighbours(S: Float32Array, m: number, Q: Float32Array, q: number, d: number, k: number, threads: number): Neighbours {
+  const index = hnswIndex(S, m, d, 32, threads);
+  const res = index.search(Q, k, threads);
+  const indices = new Int32Array(q * k).fill(-1);
+  const sims = new Float32Array(q * k).fill(-Infinity);
+  const limit = BigInt(m);
+  for (let i = 0; i < q; i++) {
+    for (let c = 0; c < k; c++) {
+      const key = res.keys[i * k + c]!;
+      if (key >= limit) continue;
+      const j = Number(key);
+      indices[i * k + c] = j;
+      let s = 0;
+      for (let t = 0; t < d; t++) s += Q[i * d + t]! * S[j * d + t]!;
+      sims[i * k + c] = s;
+    }
+  }
+  return { indices, sims, k };
 }
 
 /**

@@ -1,10 +1,10 @@
 // Opens the SQLite database file with the pragmas Winnow relies on, and migrates it.
-// Imports: better-sqlite3, node:fs, node:path, migrate.
+// Imports: better-sqlite3, node:fs, node:path, migrate, secondary-indexes.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { migrate } from './migrate.ts';
-import { ensureSecondaryIndexes } from '../../traces/secondary-indexes.ts';
+import { ensureSecondaryIndexes } from './secondary-indexes.ts';
 
 export function openDatabase(file: string): Database {
   mkdirSync(dirname(file), { recursive: true });

@@ -5,8 +5,8 @@ import { makeTempDir } from '../../../../tests/support/temp-dir.ts';
 import { projectBatch, type ProjectedTrace } from './import-projection.ts';
 import { parseRecordText } from './parse/index.ts';
 import { openDatabase } from '../platform/db/connection.ts';
-import { dropSecondaryIndexes, ensureSecondaryIndexes, hasDedupIndex } from './secondary-indexes.ts';
-import { TraceWriter } from './trace-writer.ts';
+import { hasDedupIndex } from '../platform/db/secondary-indexes.ts';
+import { TraceWriteRepository } from './trace-write-repository.ts';
 
 /** A chat with `turns` assistant turns, distinct per `n`. */
 function chat(n: number, turns: number): string {
@@ -23,7 +23,7 @@ function project(lines: string[]): ProjectedTrace[] {
 
 const count = (db: Database, table: string): number => db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
 
-describe('TraceWriter', () => {
+describe('TraceWriteRepository', () => {
   let dir: ReturnType<typeof makeTempDir>;
   let db: Database;
   beforeEach(() => {
@@ -42,12 +42,13 @@ describe('TraceWriter', () => {
 
   for (const mode of ['unique index', 'bulk (index dropped)'] as const) {
     it(`writes every trace once with its raw text and rows, and skips duplicates (${mode})`, () => {
+      const store = new TraceWriteRepository(db);
       const seeded = project([lines[5]!]);
-      db.transaction(() => new TraceWriter(db).write(1, seeded))();
-      if (mode === 'bulk (index dropped)') dropSecondaryIndexes(db);
+      db.transaction(() => store.writer().write(1, seeded))();
+      if (mode === 'bulk (index dropped)') store.dropSecondaryIndexes();
       expect(hasDedupIndex(db)).toBe(mode === 'unique index');
 
-      const writer = new TraceWriter(db);
+      const writer = store.writer();
       const first = project([...lines.slice(0, 20), lines[3]!]);
       const second = project([...lines.slice(15), lines[0]!]);
       const written1 = db.transaction(() => writer.write(1, first))();
@@ -67,14 +68,14 @@ describe('TraceWriter', () => {
       const orphanRows = db.prepare('SELECT COUNT(*) FROM rows r LEFT JOIN traces t ON t.id = r.trace_id WHERE t.id IS NULL').pluck().get();
       expect(orphanRows).toBe(0);
       // Nothing was stored twice, so the unique index builds again.
-      ensureSecondaryIndexes(db);
+      store.ensureSecondaryIndexes();
       expect(hasDedupIndex(db)).toBe(true);
     });
   }
 
   it('gives each trace the rows of its own turns', () => {
     const [three] = project([chat(1, 3)]);
-    db.transaction(() => new TraceWriter(db).write(1, [three!]))();
+    db.transaction(() => new TraceWriteRepository(db).writer().write(1, [three!]))();
     const rows = db.prepare('SELECT turn_index, prompt_end, response_index FROM rows ORDER BY id').raw().all();
     // system, user, assistant, user, assistant, user, assistant
     expect(rows).toEqual([

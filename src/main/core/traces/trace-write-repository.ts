@@ -1,10 +1,12 @@
-// Writes a batch of projected traces: skips duplicates, gives new traces explicit ids so their raw text and
-// rows can be written in wide multi-row statements. Imports: better-sqlite3 types, duplicate filter,
-// multi-row insert, the projection's types.
+// Writes imported traces: batches of projected traces with their raw text and rows, duplicates skipped, and
+// the secondary indexes a bulk import drops and rebuilds. New traces get explicit ids so their raw text and
+// rows can be written in wide multi-row statements. Imports: better-sqlite3 types, platform/db (multi-row
+// insert, secondary indexes), the duplicate filter, the projection's types.
 import type { Database, Statement } from 'better-sqlite3';
 import type { ProjectedTrace } from './import-projection.ts';
 import { DuplicateFilter } from './duplicate-filter.ts';
 import { MultiRowInsert } from '../platform/db/multi-row-insert.ts';
+import { dropSecondaryIndexes, ensureSecondaryIndexes, hasDedupIndex } from '../platform/db/secondary-indexes.ts';
 
 const TRACE_COLUMNS = [
   'id', 'file_id', 'line', 'hash_key', 'format', 'source_id', 'conversation_id',
@@ -16,20 +18,58 @@ const TRACE_COLUMNS = [
 const TRACES_PER_STATEMENT = 16;
 const ROWS_PER_STATEMENT = 32;
 
+export class TraceWriteRepository {
+  private readonly db: Database;
+  private readonly maxId: Statement;
+  private readonly keyStored: Statement;
+  private readonly storedKeys: Statement;
+
+  constructor(db: Database) {
+    this.db = db;
+    this.maxId = db.prepare('SELECT COALESCE(MAX(id), 0) FROM traces').pluck();
+    this.keyStored = db.prepare('SELECT 1 FROM traces WHERE hash_key = ?').pluck();
+    this.storedKeys = db.prepare('SELECT hash_key FROM traces').pluck().safeIntegers();
+  }
+
+  /** The highest trace id: ids are explicit and dense, so about how many traces are stored. */
+  highestTraceId(): number {
+    return this.maxId.get() as number;
+  }
+
+  dropSecondaryIndexes(): void {
+    dropSecondaryIndexes(this.db);
+  }
+
+  ensureSecondaryIndexes(): void {
+    ensureSecondaryIndexes(this.db);
+  }
+
+  /**
+   * Start one per import, after any bulk index drop, so duplicates are found the right way. Its multi-row
+   * statements hold rows between flushes, so a batch that failed half-way never leaks into the next import.
+   */
+  writer(): TraceWriter {
+    const duplicates = hasDedupIndex(this.db)
+      ? new DuplicateFilter((key) => this.keyStored.get(key) !== undefined)
+      : new DuplicateFilter(null, this.storedKeys.iterate() as IterableIterator<bigint>);
+    return new TraceWriter(this.db, () => this.highestTraceId(), duplicates);
+  }
+}
+
+/** Writes the batches of one import. */
 export class TraceWriter {
   private readonly traces: MultiRowInsert;
   private readonly raws: MultiRowInsert;
   private readonly rows: MultiRowInsert;
-  private readonly maxId: Statement;
+  private readonly highestId: () => number;
   private readonly duplicates: DuplicateFilter;
 
-  /** Create one per import, after any bulk index drop, so duplicates are found the right way. */
-  constructor(db: Database) {
+  constructor(db: Database, highestId: () => number, duplicates: DuplicateFilter) {
     this.traces = new MultiRowInsert(db, 'traces', TRACE_COLUMNS, TRACES_PER_STATEMENT);
     this.raws = new MultiRowInsert(db, 'trace_raw', ['id', 'raw', 'normalized_json'], TRACES_PER_STATEMENT);
     this.rows = new MultiRowInsert(db, 'rows', ['trace_id', 'turn_index', 'prompt_end', 'response_index'], ROWS_PER_STATEMENT);
-    this.maxId = db.prepare('SELECT COALESCE(MAX(id), 0) FROM traces').pluck();
-    this.duplicates = new DuplicateFilter(db);
+    this.highestId = highestId;
+    this.duplicates = duplicates;
   }
 
   /**
@@ -37,7 +77,7 @@ export class TraceWriter {
    * Call inside a transaction.
    */
   write(fileId: number, batch: readonly ProjectedTrace[]): boolean[] {
-    let id = this.maxId.get() as number;
+    let id = this.highestId();
     const ids = batch.map((t) => {
       if (!this.duplicates.accept(t.hashKey)) return 0;
       id++;

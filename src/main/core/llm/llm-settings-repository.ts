@@ -1,6 +1,6 @@
 // Saved LLM endpoint settings (base URL, models, sealed API key) and what they resolve to with the environment.
 // Imports: better-sqlite3 types, llm-config, secret-box, contract types, rpc errors.
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { LlmSettings as LlmSettingsView } from '../../../shared/contract/index.ts';
 import { ENV, type LlmSettings } from './llm-config.ts';
 import { CommandError } from '../platform/rpc/router.ts';
@@ -15,19 +15,21 @@ interface Stored {
   sealedKey: string | null;
 }
 
-export class LlmSettingsStore {
-  private readonly db: Database;
+export class LlmSettingsRepository {
   private readonly box: SecretBox | null;
   private readonly env: Readonly<Record<string, string | undefined>>;
+  private readonly read: Statement;
+  private readonly write: Statement;
 
   constructor(db: Database, box: SecretBox | null, env: Readonly<Record<string, string | undefined>> = process.env) {
-    this.db = db;
     this.box = box;
     this.env = env;
+    this.read = db.prepare('SELECT value_json FROM settings WHERE key = ?');
+    this.write = db.prepare('INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json');
   }
 
   private stored(): Stored {
-    const row = this.db.prepare('SELECT value_json FROM settings WHERE key = ?').get(KEY) as { value_json: string } | undefined;
+    const row = this.read.get(KEY) as { value_json: string } | undefined;
     return row ? (JSON.parse(row.value_json) as Stored) : { baseUrl: null, model: null, embeddingModel: null, sealedKey: null };
   }
 
@@ -66,7 +68,7 @@ export class LlmSettingsStore {
       sealedKey = this.box.encrypt(input.apiKey);
     }
     const next: Stored = { baseUrl: input.baseUrl || null, model: input.model || null, embeddingModel: input.embeddingModel || null, sealedKey };
-    this.db.prepare('INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json').run(KEY, JSON.stringify(next));
+    this.write.run(KEY, JSON.stringify(next));
     return this.view();
   }
 }

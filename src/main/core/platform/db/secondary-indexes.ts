@@ -1,6 +1,7 @@
 // The indexes a large import drops and builds again at its end, which is several times faster than
 // maintaining them row by row. The dedup key's unique index is one of them: while it is gone, the import
-// deduplicates in memory (see duplicate-filter.ts). Imports: better-sqlite3 types.
+// deduplicates in memory (see traces/duplicate-filter.ts). Part of the schema, so it sits beside the
+// migrations: opening a store repairs whatever a killed bulk import left dropped. Imports: better-sqlite3 types.
 import type { Database } from 'better-sqlite3';
 
 const INDEXES: [name: string, on: string, unique?: 'unique'][] = [
