@@ -1,5 +1,5 @@
 // Owns: turning one decoded record (JSON value) into a NormalizedTrace or a diagnostic, detecting its format when asked.
-// Imports: ingest types, the format parsers.
+// Imports: ingest types, the format parsers, plausible-facets.
 
 import type { FormatChoice, TraceFormat } from './types.ts';
 import type { RecordResult } from './diagnostics.ts';
@@ -10,6 +10,7 @@ import { parseOpenAiChat } from './formats/openai-chat.ts';
 import { parsePromptResponse, promptKey } from './formats/prompt-response.ts';
 import { isProviderBody, parseProviderBody } from './formats/provider-body.ts';
 import { isLangfuseObservation, parseLangfuse } from './formats/langfuse.ts';
+import { dropImplausibleFacets } from './plausible-facets.ts';
 
 const PARSERS: Readonly<Record<TraceFormat, (record: JsonObject) => RecordResult>> = {
   'openai-chat': parseOpenAiChat,
@@ -29,11 +30,19 @@ export function parseRecordValue(value: unknown, format: FormatChoice): RecordRe
   if (format !== 'auto') {
     // Guarded because formats can arrive unchecked from the CLI or IPC.
     if (!Object.hasOwn(PARSERS, format)) return fail('unknown_format', `format "${String(format)}" is not one of auto, ${Object.keys(PARSERS).join(', ')}`);
-    return PARSERS[format](value);
+    return checked(PARSERS[format](value));
   }
   const detected = detectRecordFormat(value);
   if (detected === null) return fail('unknown_format', unknownFormatMessage(value));
-  return PARSERS[detected](value);
+  return checked(PARSERS[detected](value));
+}
+
+/** Every format's facets pass the same plausibility check, whichever field they were read from. */
+function checked(result: RecordResult): RecordResult {
+  if (!result.ok) return result;
+  const implausible = dropImplausibleFacets(result.trace.facets);
+  if (implausible.length > 0) result.trace.notices = [...result.trace.notices, ...implausible];
+  return result;
 }
 
 /** Parses one record's JSON text. */

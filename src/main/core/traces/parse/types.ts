@@ -53,7 +53,8 @@ export type DiagnosticCode =
   // notices: the record imports, but the user should know
   | 'no_assistant_turn'
   | 'empty_user_turn'
-  | 'empty_response';
+  | 'empty_response'
+  | 'implausible_value';
 
 /** A record parsed into the conversation it holds, with the facets users filter on. */
 export interface NormalizedTrace {
