@@ -1,7 +1,7 @@
 // Runs inside the parse worker: turns a parsed batch into flat, ready-to-insert records (hash, facets,
 // previews, row offsets), so the main thread only binds statements. Imports: ingest, previews.
 import { contentHash, rowSpans } from './parse/index.ts';
-import type { MultiTurnMode, NormalizedTrace, ReadCheckpoint, RecordBatch } from './parse/types.ts';
+import type { Diagnostic, MultiTurnMode, NormalizedTrace, ReadCheckpoint, RecordBatch } from './parse/types.ts';
 import { lastUserText, messageText, truncate } from './previews.ts';
 
 export interface ProjectionOptions {
@@ -33,7 +33,8 @@ export interface ProjectedTrace {
     cost: number | null,
     finishReason: string | null,
   ];
-  notices: number;
+  /** Kept whole so the job can list each line's notices with the file. */
+  notices: Diagnostic[];
   promptPreview: string;
   responsePreview: string;
   /** Flat triples per row: turn index, prompt end (exclusive), response message index or -1. */
@@ -78,7 +79,7 @@ function projectTrace(line: number, raw: string, trace: NormalizedTrace, opts: P
     conversationId: trace.conversationId ?? trace.sourceId ?? `trace:${hash.slice(0, 16)}`,
     normalized: opts.storeNormalized ? JSON.stringify(trace) : null,
     facets: [f.environment, f.task, f.provider, f.model, f.status, f.timestamp, f.latencyMs, f.promptTokens, f.completionTokens, f.totalTokens, f.cost, f.finishReason],
-    notices: trace.notices.length,
+    notices: trace.notices,
     promptPreview: truncate(lastUserText(trace.messages, first.promptEnd)),
     responsePreview: truncate(messageText(trace.messages[last.responseIndex])),
     rows,

@@ -3,6 +3,7 @@
 import { sql as m001 } from './001-initial.ts';
 import { sql as m002 } from './002-clusters.ts';
 import { sql as m003 } from './003-trace-raw.ts';
+import { sql as m004 } from './004-import-notices.ts';
 
 export interface Migration {
   version: number;
@@ -16,4 +17,5 @@ export const migrations: Migration[] = [
   { version: 1, name: 'initial', sql: m001 },
   { version: 2, name: 'clusters', sql: m002 },
   { version: 3, name: 'trace-raw', sql: m003, rebuildsTables: true },
+  { version: 4, name: 'import-notices', sql: m004 },
 ];
