@@ -1,6 +1,6 @@
 // Runs inside the parse worker: turns a parsed batch into flat, ready-to-insert records (hash, facets,
 // previews, row offsets), so the main thread only binds statements. Imports: ingest, previews.
-import { contentHash, rowSpans } from './parse/index.ts';
+import { DEEP_MARKER, MAX_NESTING, contentHash, cutNesting, rowSpans } from './parse/index.ts';
 import type { Diagnostic, MultiTurnMode, NormalizedTrace, ReadCheckpoint, RecordBatch } from './parse/types.ts';
 import { lastUserText, messageText, truncate } from './previews.ts';
 
@@ -62,7 +62,8 @@ export function projectBatch(batch: RecordBatch, options: unknown): ProjectedBat
   return out;
 }
 
-function projectTrace(line: number, raw: string, trace: NormalizedTrace, opts: ProjectionOptions): ProjectedTrace {
+function projectTrace(line: number, raw: string, parsed: NormalizedTrace, opts: ProjectionOptions): ProjectedTrace {
+  const trace = withinNesting(parsed);
   const hash = contentHash(raw);
   const spans = rowSpans(trace, opts.multiTurn);
   const rows: number[] = [];
@@ -84,4 +85,16 @@ function projectTrace(line: number, raw: string, trace: NormalizedTrace, opts: P
     responsePreview: truncate(messageText(trace.messages[last.responseIndex])),
     rows,
   };
+}
+
+/**
+ * JSON.stringify (the stored form, tool-call previews) recurses, so a trace nested thousands of levels deep would
+ * overflow the stack and fail the whole file; such a trace is stored and previewed cut at MAX_NESTING (its raw
+ * text, the original record, stays whole).
+ */
+function withinNesting(trace: NormalizedTrace): NormalizedTrace {
+  // The parser measured every part already and said so with a notice; walking each trace again costs an import ~3%.
+  if (!trace.notices.some((n) => n.code === 'deep_nesting')) return trace;
+  // The trace object is one level above its parts, which were measured from themselves.
+  return cutNesting(trace, DEEP_MARKER, MAX_NESTING + 1) as NormalizedTrace;
 }

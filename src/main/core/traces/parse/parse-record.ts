@@ -1,5 +1,5 @@
 // Owns: turning one decoded record (JSON value) into a NormalizedTrace or a diagnostic, detecting its format when asked.
-// Imports: ingest types, the format parsers, plausible-facets.
+// Imports: ingest types, the format parsers, plausible-facets, nesting.
 
 import type { FormatChoice, TraceFormat } from './types.ts';
 import type { RecordResult } from './diagnostics.ts';
@@ -11,6 +11,7 @@ import { parsePromptResponse, promptKey } from './formats/prompt-response.ts';
 import { isProviderBody, parseProviderBody } from './formats/provider-body.ts';
 import { isLangfuseObservation, parseLangfuse } from './formats/langfuse.ts';
 import { dropImplausibleFacets } from './plausible-facets.ts';
+import { MAX_NESTING, nestsDeeperThan } from './nesting.ts';
 
 const PARSERS: Readonly<Record<TraceFormat, (record: JsonObject) => RecordResult>> = {
   'openai-chat': parseOpenAiChat,
@@ -37,11 +38,31 @@ export function parseRecordValue(value: unknown, format: FormatChoice): RecordRe
   return checked(PARSERS[detected](value));
 }
 
-/** Every format's facets pass the same plausibility check, whichever field they were read from. */
+/**
+ * Every format's facets pass the same plausibility check, whichever field they were read from, and every trace
+ * is measured for nesting too deep to show or send as a value.
+ */
 function checked(result: RecordResult): RecordResult {
   if (!result.ok) return result;
-  const implausible = dropImplausibleFacets(result.trace.facets);
-  if (implausible.length > 0) result.trace.notices = [...result.trace.notices, ...implausible];
+  const trace = result.trace;
+  const extra = dropImplausibleFacets(trace.facets);
+  const deep = (
+    [
+      ['messages', trace.messages],
+      ['tools', trace.tools],
+      ['response_format', trace.responseFormat],
+      ['metadata', trace.metadata],
+    ] as const
+  )
+    .filter(([, value]) => nestsDeeperThan(value, MAX_NESTING))
+    .map(([name]) => name);
+  if (deep.length > 0) {
+    extra.push({
+      code: 'deep_nesting',
+      message: `${deep.join(' and ')} ${deep.length === 1 ? 'nests' : 'nest'} more than ${MAX_NESTING} levels deep; kept whole in the raw text, cut at that depth where shown`,
+    });
+  }
+  if (extra.length > 0) trace.notices = [...trace.notices, ...extra];
   return result;
 }
 

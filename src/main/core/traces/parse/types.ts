@@ -54,7 +54,8 @@ export type DiagnosticCode =
   | 'no_assistant_turn'
   | 'empty_user_turn'
   | 'empty_response'
-  | 'implausible_value';
+  | 'implausible_value'
+  | 'deep_nesting';
 
 /** A record parsed into the conversation it holds, with the facets users filter on. */
 export interface NormalizedTrace {
