@@ -54,7 +54,7 @@ describe('a trace nested too deeply for IPC', () => {
     expect(file).toMatchObject({ traces: 2, rejected: 0, noticeCodes: { deep_nesting: 1 } });
     const notices = await call(core, 'imports.notices', { fileId: file!.id });
     expect(notices.items.map((n) => [n.line, n.code, n.message])).toEqual([
-      [2, 'deep_nesting', 'metadata nests more than 200 levels deep; kept whole in the raw text, cut at that depth where shown'],
+      [2, 'deep_nesting', 'metadata nests more than 100 levels deep; kept whole in the raw text, cut at that depth where shown'],
     ]);
 
     const deep = (await call(core, 'traces.list', {})).items.find((t) => t.line === 2)!;
@@ -62,12 +62,12 @@ describe('a trace nested too deeply for IPC', () => {
     expect(() => v8.serialize(result)).not.toThrow();
     expect(result.ok).toBe(true);
     const detail = (result.ok ? result.value : null) as TraceDetail;
-    expect(detail.problem).toMatch(/^This trace's metadata nests more than 200 levels deep, too deep to show here; .*The raw source line below holds the complete text\.$/);
+    expect(detail.problem).toMatch(/^This trace's metadata nests more than 100 levels deep, too deep to show here; .*The raw source line below holds the complete text\.$/);
     expect(detail.raw).toBe(line);
     expect(detail.metadata.tenant).toBe('acme');
     const { depth, end } = chainDepth(detail.metadata.deep);
-    expect(depth).toBe(199); // metadata is level 1, so its `deep` array may hold 199 levels before the marker
-    expect(end).toBe('[nested deeper than 200 levels: see the raw text]');
+    expect(depth).toBe(99); // metadata is level 1, so its `deep` array may hold 99 levels before the marker
+    expect(end).toBe('[nested deeper than 100 levels: see the raw text]');
     expect(detail.rowsDetail[0]!.response).toEqual(messages[1]);
     expect(detail.notices.map((n) => n.code)).toEqual(['deep_nesting']);
 
@@ -88,8 +88,8 @@ describe('a trace nested too deeply for IPC', () => {
     expect(() => v8.serialize(result)).not.toThrow();
     // CSV traces keep their parsed form, cut when stored; the detail still says why.
     const detail = (result.ok ? result.value : null) as TraceDetail;
-    expect(detail.problem).toMatch(/^Parts of this trace nest more than 200 levels deep, too deep to show here/);
-    expect(chainDepth(detail.metadata.deep)).toEqual({ depth: 199, end: '[nested deeper than 200 levels: see the raw text]' });
+    expect(detail.problem).toMatch(/^Parts of this trace nest more than 100 levels deep, too deep to show here/);
+    expect(chainDepth(detail.metadata.deep)).toEqual({ depth: 99, end: '[nested deeper than 100 levels: see the raw text]' });
     expect(detail.raw).toContain('""deep"": [[[');
   });
 });

@@ -4,11 +4,13 @@
 import { isObject, setOwn } from './values.ts';
 
 /**
- * Deepest nesting of objects and arrays shown or sent as parsed values. V8's structured clone (IPC, worker
- * messages) and JSON.stringify recurse and overflow the stack a few thousand levels down; real traces stay
- * under about 30 (JSON schemas of tools nest deepest).
+ * Deepest nesting of objects and arrays shown or sent as parsed values. V8's structured clone (Electron IPC,
+ * worker messages) and JSON.stringify recurse and overflow the stack a few thousand levels down, and the
+ * DevTools protocol (Playwright's page bridge in the browser tests) drops a value past about 146 levels, so a
+ * trace detail (parts sit about 5 levels inside it) must stay well under that. Real traces nest under about 30
+ * (JSON schemas of tools nest deepest).
  */
-export const MAX_NESTING = 200;
+export const MAX_NESTING = 100;
 
 /** What stands in for the objects and arrays below MAX_NESTING wherever a trace is cut. */
 export const DEEP_MARKER = `[nested deeper than ${MAX_NESTING} levels: see the raw text]`;
