@@ -36,7 +36,16 @@ describe('winnow CLI', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0); // rejected lines are reported, not a failure of the import
     const doc = JSON.parse(r.stdout) as {
-      files: { path: string; format: string; traces: number; rows: number; skipped: number; errors: { line: number; code: string; message: string }[] }[];
+      files: {
+        path: string;
+        format: string;
+        traces: number;
+        rows: number;
+        skipped: number;
+        errors: { line: number; code: string; message: string }[];
+        noticeCodes: Record<string, number>;
+        warnings: { line: number; code: string; message: string }[];
+      }[];
       traces: number;
       rows: number;
     };
@@ -49,6 +58,11 @@ describe('winnow CLI', () => {
       [5, 'messages_not_list'],
     ]);
     expect(doc.files[0]!.errors[0]!.message).toMatch(/mixed-quality\.jsonl:4: /);
+    // Lines that imported with a notice are listed the same way, beside their counts per code.
+    const file = doc.files[0]!;
+    expect(file.noticeCodes).toEqual({ no_assistant_turn: 1 });
+    expect(file.warnings.map((w) => [w.line, w.code])).toEqual([[7, 'no_assistant_turn']]);
+    expect(file.warnings[0]!.message).toMatch(/mixed-quality\.jsonl:7: no assistant turn/);
   });
 
   it('lists traces with --where filters and a limit', () => {

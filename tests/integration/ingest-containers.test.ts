@@ -97,6 +97,7 @@ describe('CSV', () => {
       [5, 'invalid_csv'],
       [6, 'ok'],
       [7, 'invalid_csv'],
+      [8, 'ok'],
     ]);
     expect(blankLines).toBe(1);
     expect(records[1]?.raw).toBe('too,many,fields');
@@ -104,7 +105,41 @@ describe('CSV', () => {
     expect(many?.ok === false && many.error.message).toBe('expected 2 fields (as in the header), found 3');
     expect(traceOf(records[3]).messages.map((m) => m.content)).toEqual(['quoted, fine', 'with "escaped" quotes']);
     const unclosed = records[4]?.result;
-    expect(unclosed?.ok === false && unclosed.error.message).toMatch(/invalid CSV record/);
+    expect(unclosed?.ok === false && unclosed.error.message).toMatch(/^line 7: a quoted field opened on this line is not closed properly/);
+    // The line after a broken quote is read on its own again (it used to vanish into the rejected record).
+    expect(traceOf(records[5]).messages.map((m) => m.content)).toEqual(['never', 'closed']);
+  });
+
+  it('rejects only the line of an unterminated quote and imports every valid record after it', async () => {
+    const { records } = await readAll(fixture('unterminated-quote.csv'));
+    expect(verdicts(records)).toEqual([
+      [2, 'ok'],
+      [3, 'invalid_csv'],
+      [4, 'ok'],
+      [5, 'ok'],
+      [6, 'ok'],
+      [7, 'ok'],
+    ]);
+    const bad = records[1]!;
+    expect(bad.raw).toBe('"my invoice says,billing');
+    expect(bad.result.ok === false && bad.result.error.message).toMatch(/^line 3: a quoted field .* line 3 skipped, reading resumed on line 4$/);
+    expect(traceOf(records[4]).messages.map((m) => m.content)).toEqual(['refund, please', 'refunds take 5 days']);
+    expect(records.slice(2).map((r) => traceOf(r).metadata.team)).toEqual(['shipping', 'billing', 'billing', 'support']);
+  });
+
+  it('recovers from an unterminated quote in a multi-chunk file, in batches and when resumed', async () => {
+    const path = join(tmp, 'unterminated-big.csv');
+    const lines = ['prompt,response'];
+    for (let i = 0; i < 40000; i++) lines.push(i === 10 ? '"never closed,x' : i % 1000 === 0 ? `"quoted, ${i}",answer ${i}` : `prompt ${i},answer ${i}`);
+    writeFileSync(path, `${lines.join('\r\n')}\r\n`);
+    const full = await readAll(path, { batchSize: 5000 });
+    expect(full.records).toHaveLength(40000);
+    const failed = full.records.filter((r) => !r.result.ok);
+    expect(failed.map((r) => r.line)).toEqual([12]);
+    expect(traceOf(full.records.find((r) => r.line === 13)).messages[0]?.content).toBe('prompt 11');
+    expect(traceOf(full.records.at(-1)).messages[0]?.content).toBe('prompt 39999');
+    const rest = await readAll(path, { batchSize: 5000, resumeFrom: full.batches[0]?.checkpoint });
+    expect(rest.records.map((r) => [r.line, r.raw])).toEqual(full.records.slice(5000).map((r) => [r.line, r.raw]));
   });
 
   it('resumes by skipping the records already read', async () => {

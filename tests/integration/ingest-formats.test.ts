@@ -153,7 +153,7 @@ describe('langfuse observations (every input/output shape)', () => {
 });
 
 describe('prompt-response', () => {
-  it('maps every alias pair and marks missing responses as prompt-only', async () => {
+  it('maps every alias pair, marks missing responses as prompt-only and imports an empty prompt with a notice', async () => {
     const { records } = await readAll(fixture('prompt-response.jsonl'));
     expect(verdicts(records)).toEqual([
       [1, 'ok'],
@@ -164,7 +164,7 @@ describe('prompt-response', () => {
       [6, 'ok'],
       [7, 'ok'],
       [8, 'ok'],
-      [9, 'empty_content'],
+      [9, 'ok'],
       [10, 'ok'],
     ]);
     const pairs = records.filter((r) => r.result.ok).map((r) => traceOf(r).messages.map((m) => `${m.role}:${String(m.content)}`));
@@ -177,10 +177,11 @@ describe('prompt-response', () => {
       ['user:p6'],
       ['system:s7', 'user:p7', 'assistant:r7'],
       ['user:p8', 'assistant:r8'],
+      ['user:', 'assistant:x'],
       ['system:be brief', 'user:p10', 'assistant:r10'],
     ]);
-    const notices = records.filter((r) => r.result.ok).map((r) => traceOf(r).notices.length);
-    expect(notices).toEqual([0, 0, 0, 0, 1, 1, 0, 0, 0]);
+    const notices = records.filter((r) => r.result.ok).map((r) => traceOf(r).notices.map((n) => n.code).join());
+    expect(notices).toEqual(['', '', '', '', 'no_assistant_turn', 'no_assistant_turn', '', '', 'empty_user_turn', '']);
     expect(traceOf(records[0]).facets).toMatchObject({ task: 't1', model: 'gpt-4o-mini', provider: 'openai' });
     expect(traceOf(records[2]).sourceId).toBe('q3');
     expect(traceOf(records[3]).metadata).toEqual({ category: 'c4' });
@@ -283,13 +284,57 @@ describe('parseRecordValue edge cases', () => {
     expect(facets({ start_time: '2024-01-01T00:00:00Z', end_time: '2024-01-01T00:00:02Z' }).latencyMs).toBe(2000);
   });
 
-  it('rejects an empty only-assistant turn but accepts an empty tool-call turn', () => {
-    const empty = parseRecordValue({ messages: [{ role: 'user', content: 'q' }, { role: 'assistant', content: '' }] }, 'auto');
-    expect(empty.ok === false && empty.error.code).toBe('empty_content');
+  // Deliberate change (issue "A new user's first hour", item 5): empty answers used to be rejected as
+  // `empty_content`; they are traffic whose rate matters, so every format imports them with a notice.
+  it('imports an empty answer in every format with an empty_response notice, keeping its status', () => {
+    const codes = (record: Record<string, unknown>, format: 'auto' | 'prompt-response' = 'auto') => {
+      const r = parseRecordValue(record, format);
+      if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+      return { format: r.trace.format, notices: r.trace.notices.map((n) => n.code), status: r.trace.facets.status, messages: r.trace.messages.length };
+    };
+    expect(codes({ messages: [{ role: 'user', content: 'q' }, { role: 'assistant', content: '' }] })).toEqual({
+      format: 'openai-chat',
+      notices: ['empty_response'],
+      status: 'success',
+      messages: 2,
+    });
+    expect(codes({ messages: [{ role: 'user', content: 'q' }, { role: 'assistant', content: null }], status: 'failed' })).toMatchObject({
+      notices: ['empty_response'],
+      status: 'error',
+    });
+    expect(
+      codes({
+        request: { model: 'gpt-4o', messages: [{ role: 'user', content: 'q' }] },
+        response: { choices: [{ message: { role: 'assistant', content: null }, finish_reason: 'content_filter' }], status_code: 500 },
+      }),
+    ).toEqual({ format: 'provider-body', notices: ['empty_response'], status: 'error', messages: 2 });
+    expect(codes({ traceId: 't1', input: [{ role: 'user', content: 'q' }], output: { role: 'assistant', content: '' }, level: 'ERROR' })).toEqual({
+      format: 'langfuse',
+      notices: ['empty_response'],
+      status: 'error',
+      messages: 2,
+    });
+    expect(codes({ prompt: 'q', response: { role: 'assistant', content: '  ' } }, 'prompt-response')).toMatchObject({ notices: ['empty_response'], messages: 2 });
+    // A multi-turn conversation whose last answer is empty is flagged; an empty tool-call turn is not an empty answer.
+    const multi = parseRecordValue(
+      { messages: [{ role: 'user', content: 'q' }, { role: 'assistant', content: 'a' }, { role: 'user', content: 'q2' }, { role: 'assistant', content: [] }] },
+      'auto',
+    );
+    expect(multi.ok && multi.trace.notices).toEqual([{ code: 'empty_response', message: 'the answer (message 3) is empty, with no tool calls; imported as logged so empty answers can be counted' }]);
     const toolCall = parseRecordValue(
       { messages: [{ role: 'user', content: 'q' }, { role: 'assistant', content: null, tool_calls: [{ id: 'a', type: 'function', function: { name: 'f', arguments: '{}' } }] }] },
       'auto',
     );
-    expect(toolCall.ok).toBe(true);
+    expect(toolCall.ok && toolCall.trace.notices).toEqual([]);
+  });
+
+  it('imports an empty or null user message with an empty_user_turn notice, but still needs a user turn', () => {
+    const nullUser = parseRecordValue({ messages: [{ role: 'user', content: null }, { role: 'assistant', content: '' }] }, 'auto');
+    expect(nullUser.ok && nullUser.trace.notices.map((n) => [n.code, n.message])).toEqual([
+      ['empty_user_turn', 'message 0 (user) has null content; imported as logged'],
+      ['empty_response', 'the answer (message 1) is empty, with no tool calls; imported as logged so empty answers can be counted'],
+    ]);
+    const noUser = parseRecordValue({ messages: [{ role: 'system', content: 's' }, { role: 'assistant', content: 'a' }] }, 'auto');
+    expect(noUser.ok === false && noUser.error.code).toBe('no_user_turn');
   });
 });

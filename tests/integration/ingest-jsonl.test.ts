@@ -23,7 +23,7 @@ describe('JSONL defects (defects.jsonl: BOM, CRLF, blanks, bad JSON, bad UTF-8, 
       [8, 'messages_not_list'],
       [9, 'not_an_object'],
       [10, 'invalid_utf8'],
-      [11, 'empty_content'],
+      [11, 'ok'],
       [12, 'ok'],
       [13, 'invalid_message'],
       [14, 'unknown_format'],
@@ -57,6 +57,9 @@ describe('JSONL defects (defects.jsonl: BOM, CRLF, blanks, bad JSON, bad UTF-8, 
     expect(utf8?.ok === false && utf8.error.message).toBe('invalid UTF-8 at byte 46 of line 10');
     const promptOnly = at(12);
     expect(promptOnly?.ok && promptOnly.trace.notices.map((n) => n.code)).toEqual(['no_assistant_turn']);
+    // A null user message used to be rejected (empty_content); it is readable traffic, so it imports flagged.
+    const nullUser = at(11);
+    expect(nullUser?.ok && nullUser.trace.notices.map((n) => n.code)).toEqual(['empty_user_turn']);
     const unknown = at(14);
     expect(unknown?.ok === false && unknown.error.message).toMatch(/expected one of: openai-chat/);
   });

@@ -8,14 +8,14 @@ import { hasSharedData, sharedFile } from '../support/shared-data.ts';
 
 /**
  * JSONL files in a supported format, with the only rejection codes each may produce (none: every line imports).
- * hh-rlhf has three conversations whose only answer is empty; Langfuse exports hold spans and tool
- * observations that carry no user prompt.
+ * Langfuse exports hold spans and tool observations that carry no user prompt. hh-rlhf's three conversations
+ * whose only answer is empty import with an empty_response notice (they were rejected before).
  */
 const JSONL_FILES: [string, string[]][] = [
   ['banking77/banking77.prompt_response.jsonl', []],
   ['hwu64/hwu64.prompt_response.jsonl', []],
   ['bfcl/bfcl_v4.openai_chat.jsonl', []],
-  ['hh-rlhf-harmless/harmless-base.test.openai_chat.jsonl', ['empty_content']],
+  ['hh-rlhf-harmless/harmless-base.test.openai_chat.jsonl', []],
   ['mt-bench/mt_bench.openai_chat.jsonl', []],
   ['mt-bench/vicuna_bench.openai_chat.jsonl', []],
   ['presidio-pii/pii_prompts.prompt_response.jsonl', []],
@@ -23,7 +23,7 @@ const JSONL_FILES: [string, string[]][] = [
   ['tau-bench-airline/tau_airline_gpt4o.langfuse_style_generations.jsonl', []],
   ['langfuse-framework-traces/observations.all.jsonl', ['no_user_turn']],
   ['langfuse-framework-traces/generations.jsonl', ['no_user_turn']],
-  ['malformed/malformed_openai_chat.jsonl', ['invalid_json', 'no_user_turn', 'unknown_role', 'messages_not_list', 'empty_content']],
+  ['malformed/malformed_openai_chat.jsonl', ['invalid_json', 'no_user_turn', 'unknown_role', 'messages_not_list']],
 ];
 
 const physicalLines = (path: string): string[] => {
@@ -70,7 +70,10 @@ describe.skipIf(!hasSharedData)('importing ../shared/data', () => {
   it('rejects exactly the defective lines of the malformed file', () => {
     const file = files.find((f) => f.path === sharedFile('malformed/malformed_openai_chat.jsonl'))!;
     const expected = JSON.parse(readFileSync(sharedFile('malformed/malformed_openai_chat.expected.json'), 'utf8')) as { lines: { line: number; expect: string }[] };
-    const rejectedExpected = expected.lines.filter((l) => l.expect !== 'valid' && l.expect !== 'blank line' && !l.expect.includes('no assistant')).length;
+    // Prompt-only lines import; so does "null/empty content" (line 28), which the corpus counts as defective but
+    // which is readable traffic: it imports with empty_user_turn and empty_response notices.
+    const imported = (e: string) => e === 'valid' || e === 'blank line' || e.includes('no assistant') || e.includes('null/empty content');
+    const rejectedExpected = expected.lines.filter((l) => !imported(l.expect)).length;
     expect(file.rejected).toBe(rejectedExpected);
   });
 });

@@ -5,7 +5,7 @@ import { joinNegativeValues } from './argv.ts';
 import { createCore } from '../core/create-core.ts';
 import { defaultDataDir } from '../core/platform/data-dir.ts';
 import { CommandError } from '../core/platform/rpc/router.ts';
-import { facetsCommand, jobsCommand, rejectedCommand, resumeCommand, tracesCommand } from './commands/browse.ts';
+import { facetsCommand, jobsCommand, noticesCommand, rejectedCommand, resumeCommand, tracesCommand } from './commands/browse.ts';
 import { clusterCommand, clustersCommand } from './commands/cluster.ts';
 import { importCommand } from './commands/import.ts';
 import { UsageError } from './output.ts';
@@ -23,7 +23,8 @@ Commands:
   import FILE...      import .jsonl/.json/.csv/.parquet files (formats detected per record)
       --format F        auto (default) | openai-chat | langfuse | prompt-response | provider-body
       --multi-turn M    split (default: one row per assistant turn) | keep (one row per conversation)
-      prints {"files":[{"path","format","traces","rows","skipped","errors":[{"line","code","message"}]}],"traces","rows"}
+      prints {"files":[{"path","format","traces","rows","skipped","errors":[{"line","code","message"}],
+              "notices","noticeCodes","warnings":[{"line","code","message"}]}],"traces","rows"}
   traces              list traces
       --where F=V       filter, repeatable; F is environment, task, provider, model, status, format,
                         finishReason, from, to (ISO date or epoch ms), text or file (file id);
@@ -33,6 +34,9 @@ Commands:
   facets              count each value of each facet (environment, task, provider, model, status, ...)
       --where F=V       as for traces
   rejected            lines that imports rejected, with file, line, code and message
+      --limit N         at most N (default 100)
+  notices             lines that imported with a notice (empty answer, implausible value, ...), with file,
+                      line, code and message
       --limit N         at most N (default 100)
   jobs                recent jobs with status and progress
   resume ID           resume an interrupted, failed or cancelled job and wait for it
@@ -92,6 +96,8 @@ async function main(argv: string[]): Promise<number> {
         return await facetsCommand(core, { where: values.where, json: values.json });
       case 'rejected':
         return await rejectedCommand(core, { limit, json: values.json });
+      case 'notices':
+        return await noticesCommand(core, { limit, json: values.json });
       case 'jobs':
         return await jobsCommand(core, { json: values.json });
       case 'cluster':

@@ -1,4 +1,4 @@
-// Commands for importing trace files and inspecting what each file gave and rejected.
+// Commands for importing trace files and inspecting what each file gave, rejected and flagged.
 // Imports: zod only.
 import { z } from 'zod';
 import { Cursor, Id, PageLimit } from './common.ts';
@@ -17,7 +17,10 @@ export const ImportFileSummary = z.object({
   duplicates: z.number(),
   blankLines: z.number(),
   rejected: z.number(),
+  /** Notices on imported traces (a trace may carry several). */
   notices: z.number(),
+  /** The same notices counted per code, e.g. { empty_response: 98 }. */
+  noticeCodes: z.record(z.string(), z.number()),
   formats: z.record(z.string(), z.number()),
   error: z.string().nullable(),
   importedAt: z.number(),
@@ -44,11 +47,27 @@ export const ImportParams = z.object({
 });
 export type ImportParams = z.infer<typeof ImportParams>;
 
+/** A notice an imported line carried: it imported, but the user should know (empty answer, implausible value...). */
+export const NoticeLine = z.object({
+  id: Id,
+  fileId: Id,
+  path: z.string(),
+  line: z.number(),
+  code: z.string(),
+  message: z.string(),
+});
+export type NoticeLine = z.infer<typeof NoticeLine>;
+
 export const importCommands = {
   'imports.start': { input: ImportParams, output: z.object({ jobId: Id }) },
   'imports.files': { input: z.object({}).default({}), output: z.array(ImportFileSummary) },
   'imports.rejected': {
     input: z.object({ fileId: Id.optional(), cursor: Cursor.optional(), limit: PageLimit }),
     output: z.object({ total: z.number(), items: z.array(RejectedLine), nextCursor: Cursor.nullable() }),
+  },
+  /** Lines that imported with a notice: the first 1,000 per code and file are kept (noticeCodes counts them all). */
+  'imports.notices': {
+    input: z.object({ fileId: Id.optional(), code: z.string().max(100).optional(), cursor: Cursor.optional(), limit: PageLimit }),
+    output: z.object({ total: z.number(), items: z.array(NoticeLine), nextCursor: Cursor.nullable() }),
   },
 } as const;

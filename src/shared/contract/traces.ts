@@ -62,6 +62,11 @@ export const TraceDetail = TraceSummary.extend({
   tools: z.array(z.unknown()).nullable(),
   notices: z.array(z.object({ code: z.string(), message: z.string() })),
   rowsDetail: z.array(TraceRow),
+  /**
+   * Why this detail is not the whole trace, when it is not: parts nested too deeply to send to the window are
+   * replaced by a marker. `raw` is always complete.
+   */
+  problem: z.string().optional(),
 });
 export type TraceDetail = z.infer<typeof TraceDetail>;
 

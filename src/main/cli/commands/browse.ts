@@ -1,4 +1,4 @@
-// `winnow traces`, `winnow facets`, `winnow rejected`, `winnow jobs`: read-only views of the store.
+// `winnow traces`, `winnow facets`, `winnow rejected`, `winnow notices`, `winnow jobs`: read-only views of the store.
 // Imports: core, contract types, CLI helpers.
 import type { CommandOutput, FacetName, TraceFilter } from '../../../shared/contract/index.ts';
 import { FacetName as FacetNames } from '../../../shared/contract/index.ts';
@@ -74,6 +74,13 @@ export async function rejectedCommand(core: Core, opts: { limit: number; json: b
   const res = await core.invoke('imports.rejected', { limit: Math.min(1000, opts.limit) });
   if (opts.json) printJson({ total: res.total, items: res.items });
   else printLines([...res.items.map((r) => `${r.path}:${r.line}: ${r.message} [${r.code}]`), `${res.items.length} of ${res.total} rejected lines`]);
+  return 0;
+}
+
+export async function noticesCommand(core: Core, opts: { limit: number; json: boolean }): Promise<number> {
+  const res = await core.invoke('imports.notices', { limit: Math.min(1000, opts.limit) });
+  if (opts.json) printJson({ total: res.total, items: res.items });
+  else printLines([...res.items.map((n) => `${n.path}:${n.line}: ${n.message} [${n.code}]`), `${res.items.length} of ${res.total} notice lines`]);
   return 0;
 }
 

@@ -1,4 +1,4 @@
-// `winnow import FILE...`: runs an import job to the end and reports per file what it gave and rejected.
+// `winnow import FILE...`: runs an import job to the end and reports per file what it gave, rejected and flagged.
 // Imports: core, contract types, CLI helpers.
 import { resolve } from 'node:path';
 import type { RecordFormat } from '../../../shared/contract/index.ts';
@@ -45,6 +45,14 @@ export async function importCommand(core: Core, opts: ImportOptions): Promise<nu
       cursor = pageOfLines.nextCursor ?? undefined;
       more = cursor !== undefined;
     }
+    // Lines that imported but carry a notice (empty answer, implausible value, ...): the first 1,000 per code.
+    const warnings = [];
+    for (let cursor: string | undefined, more = true; more; ) {
+      const pageOfLines = await core.invoke('imports.notices', { fileId: file.id, cursor, limit: 1000 });
+      warnings.push(...pageOfLines.items.map((n) => ({ line: n.line, code: n.code, message: `${path}:${n.line}: ${n.message}` })));
+      cursor = pageOfLines.nextCursor ?? undefined;
+      more = cursor !== undefined;
+    }
     const formats = Object.keys(file.formats);
     report.push({
       path,
@@ -60,7 +68,9 @@ export async function importCommand(core: Core, opts: ImportOptions): Promise<nu
       blankLines: file.blankLines,
       rejected: file.rejected,
       notices: file.notices,
+      noticeCodes: file.noticeCodes,
       errors,
+      warnings,
     });
   }
   const document = {
@@ -76,6 +86,9 @@ export async function importCommand(core: Core, opts: ImportOptions): Promise<nu
       `  ${f.traces} traces, ${f.rows} rows; skipped ${f.skipped} (${f.duplicates} duplicates, ${f.blankLines} blank, ${f.rejected} rejected)`,
       ...f.errors.slice(0, 20).map((e) => `  ${e.message} [${e.code}]`),
       ...(f.errors.length > 20 ? [`  … and ${f.errors.length - 20} more (use --json for all)`] : []),
+      ...(f.notices > 0 ? [`  ${f.notices} ${f.notices === 1 ? 'notice' : 'notices'} (${Object.entries(f.noticeCodes).map(([code, n]) => `${n} ${code}`).join(', ')})`] : []),
+      ...f.warnings.slice(0, 20).map((w) => `  ${w.message} [${w.code}]`),
+      ...(f.warnings.length > 20 ? [`  … and ${f.notices - 20} more (use --json for the first 1,000 of each kind)`] : []),
     ]);
     lines.push(`job ${job.id}: ${job.status}; ${document.traces} traces, ${document.rows} rows imported`);
     printLines(lines);

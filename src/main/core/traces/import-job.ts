@@ -138,7 +138,7 @@ async function runImport(
             }
             counters.traces++;
             counters.rows += trace.rows.length / 3;
-            counters.notices += trace.notices;
+            for (const n of trace.notices) imports.notice(fileId, trace.line, n.code, n.message, counters);
             counters.formats[trace.format] = (counters.formats[trace.format] ?? 0) + 1;
           });
           imports.saveCounters(fileId, counters);

@@ -1,7 +1,7 @@
 // Runs inside the parse worker: turns a parsed batch into flat, ready-to-insert records (hash, facets,
 // previews, row offsets), so the main thread only binds statements. Imports: parse, previews.
-import { contentHash, rowSpans } from './parse/index.ts';
-import type { MultiTurnMode, NormalizedTrace, ReadCheckpoint, RecordBatch } from './parse/types.ts';
+import { DEEP_MARKER, MAX_NESTING, contentHash, cutNesting, rowSpans } from './parse/index.ts';
+import type { Diagnostic, MultiTurnMode, NormalizedTrace, ReadCheckpoint, RecordBatch } from './parse/types.ts';
 import { promptPreview, responsePreview } from './previews.ts';
 
 export interface ProjectionOptions {
@@ -33,7 +33,8 @@ export interface ProjectedTrace {
     cost: number | null,
     finishReason: string | null,
   ];
-  notices: number;
+  /** Kept whole so the job can list each line's notices with the file. */
+  notices: Diagnostic[];
   promptPreview: string;
   responsePreview: string;
   /** Flat triples per row: turn index, prompt end (exclusive), response message index or -1. */
@@ -61,7 +62,8 @@ export function projectBatch(batch: RecordBatch, options: unknown): ProjectedBat
   return out;
 }
 
-function projectTrace(line: number, raw: string, trace: NormalizedTrace, opts: ProjectionOptions): ProjectedTrace {
+function projectTrace(line: number, raw: string, parsed: NormalizedTrace, opts: ProjectionOptions): ProjectedTrace {
+  const trace = withinNesting(parsed);
   const hash = contentHash(raw);
   const spans = rowSpans(trace, opts.multiTurn);
   const rows: number[] = [];
@@ -78,9 +80,21 @@ function projectTrace(line: number, raw: string, trace: NormalizedTrace, opts: P
     conversationId: trace.conversationId ?? trace.sourceId ?? `trace:${hash.slice(0, 16)}`,
     normalized: opts.storeNormalized ? JSON.stringify(trace) : null,
     facets: [f.environment, f.task, f.provider, f.model, f.status, f.timestamp, f.latencyMs, f.promptTokens, f.completionTokens, f.totalTokens, f.cost, f.finishReason],
-    notices: trace.notices.length,
+    notices: trace.notices,
     promptPreview: promptPreview(trace.messages, first.promptEnd),
     responsePreview: responsePreview(trace.messages[last.responseIndex]),
     rows,
   };
+}
+
+/**
+ * JSON.stringify (the stored form, tool-call previews) recurses, so a trace nested thousands of levels deep would
+ * overflow the stack and fail the whole file; such a trace is stored and previewed cut at MAX_NESTING (its raw
+ * text, the original record, stays whole).
+ */
+function withinNesting(trace: NormalizedTrace): NormalizedTrace {
+  // The parser measured every part already and said so with a notice; walking each trace again costs an import ~3%.
+  if (!trace.notices.some((n) => n.code === 'deep_nesting')) return trace;
+  // The trace object is one level above its parts, which were measured from themselves.
+  return cutNesting(trace, DEEP_MARKER, MAX_NESTING + 1) as NormalizedTrace;
 }

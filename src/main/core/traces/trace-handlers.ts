@@ -1,6 +1,7 @@
 // Handlers of the traces.* commands.
-// Imports: db repository, rpc helpers, contract types.
+// Imports: db repository, safe-detail, rpc helpers, contract types.
 import type { TraceRepository } from './trace-repository.ts';
+import { safeDetail } from './safe-detail.ts';
 import { decodeCursor, page } from '../platform/rpc/cursor.ts';
 import { CommandError, type Handlers } from '../platform/rpc/router.ts';
 
@@ -13,7 +14,7 @@ export function traceHandlers(traces: TraceRepository): Pick<Handlers, 'traces.l
     'traces.get': ({ id }) => {
       const trace = traces.get(id);
       if (!trace) throw new CommandError('not_found', `trace ${id} does not exist`);
-      return trace;
+      return safeDetail(trace);
     },
     'traces.facets': ({ where }) => traces.facets(where),
   };

@@ -81,7 +81,7 @@ export class TraceWriter {
     const ids = batch.map((t) => {
       if (!this.duplicates.accept(t.hashKey)) return 0;
       id++;
-      this.traces.add(id, fileId, t.line, t.hashKey, t.format, t.sourceId, t.conversationId, ...t.facets, t.rows.length / 3, t.notices, t.promptPreview, t.responsePreview);
+      this.traces.add(id, fileId, t.line, t.hashKey, t.format, t.sourceId, t.conversationId, ...t.facets, t.rows.length / 3, t.notices.length, t.promptPreview, t.responsePreview);
       this.raws.add(id, t.raw, t.normalized);
       return id;
     });

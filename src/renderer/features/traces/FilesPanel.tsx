@@ -1,4 +1,5 @@
-// The "Files" side panel: each imported file with its counts, and the lines that were rejected and why.
+// The "Files" side panel: each imported file with its counts, the lines that were rejected and why, and the
+// lines that imported with a notice (empty answer, implausible value, ...).
 // Imports: react, components, lib/format, the imports store.
 import { useEffect, useState, type ReactElement } from 'react';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -39,6 +40,7 @@ export function FilesPanel(): ReactElement | null {
 
 function FileCard({ file, initiallyOpen }: { file: ImportFileSummary; initiallyOpen: boolean }): ReactElement {
   const [open, setOpen] = useState(initiallyOpen);
+  const [noticesOpen, setNoticesOpen] = useState(false);
   const counts: [string, number][] = [
     ['traces', file.traces],
     ['rows', file.rows],
@@ -78,7 +80,54 @@ function FileCard({ file, initiallyOpen }: { file: ImportFileSummary; initiallyO
           {open ? <RejectedLines fileId={file.id} /> : null}
         </>
       ) : null}
+      {file.notices > 0 ? (
+        <>
+          <div className="small muted" data-testid="notice-codes">
+            Imported with notices: {Object.entries(file.noticeCodes).map(([code, n]) => `${formatCount(n)} ${code}`).join(' · ')}
+          </div>
+          <button type="button" className="link-button small" aria-expanded={noticesOpen} onClick={() => setNoticesOpen(!noticesOpen)}>
+            {noticesOpen ? 'Hide' : 'Show'} lines with notices
+          </button>
+          {noticesOpen ? <NoticeLines fileId={file.id} counted={file.notices} /> : null}
+        </>
+      ) : null}
     </section>
+  );
+}
+
+/** `counted` is every notice of the file; past 1,000 of one code only the count is kept. */
+function NoticeLines({ fileId, counted }: { fileId: number; counted: number }): ReactElement {
+  const page = useImportsStore((s) => s.notices[fileId]);
+  const load = useImportsStore((s) => s.loadNotices);
+
+  useEffect(() => {
+    if (!page) void load(fileId);
+  }, [page, fileId, load]);
+
+  if (!page) return <div className="muted small">Loading…</div>;
+  return (
+    <div className="rejected" data-testid="notice-lines">
+      {page.error ? <ErrorNote message={page.error} onRetry={() => void load(fileId)} /> : null}
+      <ol className="rejected-list">
+        {page.items.map((n) => (
+          <li key={n.id} className="rejected-item" data-testid="notice-line" data-line={n.line}>
+            <div className="rejected-head">
+              <span className="mono rejected-line-no">line {n.line}</span>
+              <span className="badge badge-warning mono">{n.code}</span>
+            </div>
+            <div className="rejected-message">{n.message}</div>
+          </li>
+        ))}
+      </ol>
+      {page.nextCursor ? (
+        <button type="button" className="btn btn-sm" disabled={page.loading} onClick={() => void load(fileId, true)}>
+          {page.loading ? 'Loading…' : `Load more (${formatCount(page.total - page.items.length)} left)`}
+        </button>
+      ) : null}
+      {!page.nextCursor && page.total < counted ? (
+        <div className="small muted">The first 1,000 lines of each kind of notice are listed; the counts above are complete.</div>
+      ) : null}
+    </div>
   );
 }
 

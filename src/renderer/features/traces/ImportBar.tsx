@@ -134,10 +134,11 @@ function ImportSummary({ since }: { since: number }): ReactElement | null {
   const setPanelOpen = useImportsStore((s) => s.setPanelOpen);
   const closeDetail = useTracesStore((s) => s.select);
   if (files.length === 0) return null;
-  const sum = (k: 'traces' | 'rejected' | 'duplicates') => files.reduce((n, f) => n + f[k], 0);
+  const sum = (k: 'traces' | 'rejected' | 'duplicates' | 'notices') => files.reduce((n, f) => n + f[k], 0);
   const rejected = sum('rejected');
   const duplicates = sum('duplicates');
   const unreadable = files.filter((f) => f.status === 'failed').length;
+  const notices = sum('notices');
   return (
     <div className="import-summary" data-testid="import-summary">
       <span className={`badge ${unreadable ? 'badge-warning' : 'badge-success'}`}>imported</span>
@@ -145,9 +146,10 @@ function ImportSummary({ since }: { since: number }): ReactElement | null {
         {formatCount(sum('traces'))} traces from {files.length === 1 ? basename(files[0]?.path ?? '') : `${files.length} files`}
         {duplicates ? ` · ${formatCount(duplicates)} duplicates skipped` : ''}
         {rejected ? ` · ${formatCount(rejected)} ${rejected === 1 ? 'line' : 'lines'} rejected` : ' · nothing rejected'}
+        {notices ? ` · ${formatCount(notices)} ${notices === 1 ? 'notice' : 'notices'}` : ''}
         {unreadable ? ` · ${unreadable} ${unreadable === 1 ? 'file' : 'files'} could not be read` : ''}
       </span>
-      {rejected || unreadable ? (
+      {rejected || notices || unreadable ? (
         <button
           type="button"
           className="link-button"

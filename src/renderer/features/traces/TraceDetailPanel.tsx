@@ -42,6 +42,12 @@ function DetailBody({ trace }: { trace: TraceDetail }): ReactElement {
 
   return (
     <>
+      {/* Parts too deep to send were cut by main; the raw source line at the bottom is still whole. */}
+      {trace.problem ? (
+        <div data-testid="trace-problem">
+          <ErrorNote message={trace.problem} />
+        </div>
+      ) : null}
       <dl className="kv kv-compact">
         <dt>Time</dt>
         <dd className="mono">{formatTime(trace.timestamp)}</dd>

@@ -1,18 +1,21 @@
-// Import form choices, the running import job, imported files with their counts, and rejected lines per file.
-// Imports: zustand, the api client, shared contract types.
+// Import form choices, the running import job, imported files with their counts, and the rejected lines and
+// notice lines of each file. Imports: zustand, the api client, shared contract types.
 import { create } from 'zustand';
 import { api, errorMessage, isApiError } from '../../api/index.ts';
-import type { ImportFileSummary, RecordFormat, RejectedLine } from '../../../shared/contract/index.ts';
+import type { ImportFileSummary, NoticeLine, RecordFormat, RejectedLine } from '../../../shared/contract/index.ts';
 
 export type MultiTurn = 'split' | 'keep';
 
-export interface RejectedPage {
+/** The lines of one file loaded so far, page by page. */
+export interface LinePage<T> {
   total: number;
-  items: RejectedLine[];
+  items: T[];
   nextCursor: string | null;
   loading: boolean;
   error: string | null;
 }
+export type RejectedPage = LinePage<RejectedLine>;
+export type NoticePage = LinePage<NoticeLine>;
 
 interface ImportsState {
   path: string;
@@ -27,6 +30,7 @@ interface ImportsState {
   files: ImportFileSummary[];
   filesLoaded: boolean;
   rejected: Record<number, RejectedPage>;
+  notices: Record<number, NoticePage>;
   /** The "Files & rejected lines" side panel of the Traces screen. */
   panelOpen: boolean;
   setPanelOpen(open: boolean): void;
@@ -37,9 +41,13 @@ interface ImportsState {
   pickAndStart(): Promise<void>;
   loadFiles(): Promise<void>;
   loadRejected(fileId: number, more?: boolean): Promise<void>;
+  loadNotices(fileId: number, more?: boolean): Promise<void>;
 }
 
-const REJECTED_PAGE = 100;
+const LINES_PAGE = 100;
+
+type PageKey = 'rejected' | 'notices';
+type Fetch<T> = (fileId: number, cursor: string | undefined) => Promise<{ total: number; items: T[]; nextCursor: string | null }>;
 
 export const useImportsStore = create<ImportsState>()((set, get) => ({
   path: '',
@@ -52,6 +60,7 @@ export const useImportsStore = create<ImportsState>()((set, get) => ({
   files: [],
   filesLoaded: false,
   rejected: {},
+  notices: {},
   panelOpen: false,
   setPanelOpen: (panelOpen) => set({ panelOpen }),
   setPath: (path) => set({ path }),
@@ -91,39 +100,44 @@ export const useImportsStore = create<ImportsState>()((set, get) => ({
   async loadFiles() {
     try {
       const files = await api().invoke('imports.files', {});
-      // Rejected pages of files whose counts changed are stale; drop them so they reload on view.
+      // Line pages of files whose counts changed are stale; drop them so they reload on view.
       const before = new Map(get().files.map((f) => [f.id, f]));
       const rejected = { ...get().rejected };
+      const notices = { ...get().notices };
       for (const f of files) {
         const old = before.get(f.id);
         if (old && (old.rejected !== f.rejected || old.status !== f.status)) delete rejected[f.id];
+        if (old && (old.notices !== f.notices || old.status !== f.status)) delete notices[f.id];
       }
-      set({ files, filesLoaded: true, rejected });
+      set({ files, filesLoaded: true, rejected, notices });
     } catch (err) {
       set({ error: errorMessage(err), filesLoaded: true });
     }
   },
 
-  async loadRejected(fileId, more = false) {
-    const current = get().rejected[fileId];
-    if (current?.loading) return;
-    if (more && !current?.nextCursor) return;
-    const base: RejectedPage = more && current ? current : { total: 0, items: [], nextCursor: null, loading: false, error: null };
-    set((s) => ({ rejected: { ...s.rejected, [fileId]: { ...base, loading: true, error: null } } }));
-    try {
-      const page = await api().invoke('imports.rejected', {
-        fileId,
-        limit: REJECTED_PAGE,
-        ...(more && base.nextCursor ? { cursor: base.nextCursor } : {}),
-      });
-      set((s) => ({
-        rejected: {
-          ...s.rejected,
-          [fileId]: { total: page.total, items: [...base.items, ...page.items], nextCursor: page.nextCursor, loading: false, error: null },
-        },
-      }));
-    } catch (err) {
-      set((s) => ({ rejected: { ...s.rejected, [fileId]: { ...base, loading: false, error: errorMessage(err) } } }));
-    }
-  },
+  loadRejected: (fileId, more = false) =>
+    loadLines<RejectedLine>('rejected', fileId, more, (id, cursor) =>
+      api().invoke('imports.rejected', { fileId: id, limit: LINES_PAGE, ...(cursor ? { cursor } : {}) }),
+    ),
+  loadNotices: (fileId, more = false) =>
+    loadLines<NoticeLine>('notices', fileId, more, (id, cursor) =>
+      api().invoke('imports.notices', { fileId: id, limit: LINES_PAGE, ...(cursor ? { cursor } : {}) }),
+    ),
 }));
+
+/** Loads the first page of a file's lines, or the next one with `more`. */
+async function loadLines<T>(key: PageKey, fileId: number, more: boolean, fetch: Fetch<T>): Promise<void> {
+  const pages = (): Record<number, LinePage<T>> => useImportsStore.getState()[key] as Record<number, LinePage<T>>;
+  const put = (page: LinePage<T>): void => useImportsStore.setState((s) => ({ [key]: { ...s[key], [fileId]: page } }));
+  const current = pages()[fileId];
+  if (current?.loading) return;
+  if (more && !current?.nextCursor) return;
+  const base: LinePage<T> = more && current ? current : { total: 0, items: [], nextCursor: null, loading: false, error: null };
+  put({ ...base, loading: true, error: null });
+  try {
+    const page = await fetch(fileId, more && base.nextCursor ? base.nextCursor : undefined);
+    put({ total: page.total, items: [...base.items, ...page.items], nextCursor: page.nextCursor, loading: false, error: null });
+  } catch (err) {
+    put({ ...base, loading: false, error: errorMessage(err) });
+  }
+}

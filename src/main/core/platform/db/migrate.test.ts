@@ -9,7 +9,7 @@ describe('migrate', () => {
     expect(migrate(db)).toEqual(migrations.map((m) => m.version));
     expect(migrate(db)).toEqual([]);
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
-    expect(tables).toEqual(expect.arrayContaining(['traces', 'rows', 'import_files', 'rejected_lines', 'jobs', 'schema_migrations']));
+    expect(tables).toEqual(expect.arrayContaining(['traces', 'rows', 'import_files', 'rejected_lines', 'import_notices', 'jobs', 'schema_migrations']));
   });
 
   it('refuses to run when an applied migration was edited', () => {
@@ -58,7 +58,7 @@ describe('migration 4 (LLM response cache, usage per feature and job)', () => {
     const db = new BetterSqlite3(':memory:');
     migrate(db, migrations.filter((m) => m.version <= 3));
     db.exec(`INSERT INTO llm_usage (at, purpose, model, prompt_tokens, completion_tokens, cost, latency_ms) VALUES (5, 'cluster-naming', 'gpt-4o-mini', 10, 2, 0.001, 40)`);
-    expect(migrate(db)).toEqual([4]);
+    expect(migrate(db, migrations.filter((m) => m.version <= 4))).toEqual([4]);
     expect(db.prepare('SELECT feature, job_id, cached, prompt_tokens FROM llm_usage').get()).toEqual({ feature: 'cluster-naming', job_id: null, cached: 0, prompt_tokens: 10 });
     expect(() => db.prepare("INSERT INTO llm_usage (at, feature, model, prompt_tokens, completion_tokens, latency_ms, cached) VALUES (1, 'x', 'm', 0, 0, 0, 2)").run()).toThrow(/CHECK/);
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);

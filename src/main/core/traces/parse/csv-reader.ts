@@ -1,5 +1,6 @@
 // Owns: reading CSV with a header row into RecordBatches, streaming chunks through papaparse's low-level parser
-// so each record keeps its original text and starting line; resumes by skipping records already read.
+// so each record keeps its original text and starting line; recovers after a broken quote; resumes by skipping
+// records already read.
 // Imports: ingest types and helpers (chunks, columns, record parser, batcher), papaparse.
 
 import Papa from 'papaparse';
@@ -24,8 +25,12 @@ export async function* readCsv(path: string, opts: ReadOptions, tabSeparated: bo
   let bytesRead = 0;
   let header: ColumnMap | null = null;
   let parser: Papa.Parser | null = null;
+  let delimiter = ',';
+  let lineBreak: '\n' | '\r\n' = '\n';
   let text = '';
   let rowStart = 0;
+  /** Set when a broken quote made papaparse swallow lines: parsing starts again from rowStart. */
+  let restart = false;
 
   // papaparse's low-level Parser hands each row as data: [row] with meta.cursor just past it.
   const onRow = (result: Papa.ParseStepResult<unknown>): void => {
@@ -42,6 +47,10 @@ export async function* readCsv(path: string, opts: ReadOptions, tabSeparated: bo
     }
     const rows: unknown = result.data;
     const row = Array.isArray(rows) && Array.isArray(rows[0]) ? (rows[0] as string[]) : [];
+    if (header !== null && spansLines(raw) && result.errors.some((e) => e.type === 'Quotes')) {
+      rejectBrokenQuote(slice, startLine, result.errors);
+      return;
+    }
     if (header === null) {
       header = mapColumns(row);
       return;
@@ -52,17 +61,49 @@ export async function* readCsv(path: string, opts: ReadOptions, tabSeparated: bo
     if (batcher.full) ready.push(batcher.cut({ byteOffset: bytesRead, line: line - 1, recordIndex }, bytesRead));
   };
 
+  /**
+   * A quote that never closes (or closes wrongly) makes papaparse read on through the next lines, up to a later
+   * quote or the end of the file, so one bad record would swallow every good one after it. Reject only the
+   * record's first line, and read again from the line after it.
+   */
+  const rejectBrokenQuote = (slice: string, startLine: number, errors: ReadonlyArray<{ message: string }>): void => {
+    const firstLine = slice.slice(0, slice.indexOf('\n') + 1);
+    rowStart -= slice.length - firstLine.length;
+    line = startLine + 1;
+    recordIndex++;
+    if (recordIndex > skip) {
+      const why = [...new Set(errors.map((e) => e.message))].join('; ');
+      const message =
+        `line ${startLine}: a quoted field opened on this line is not closed properly, so it would run on into the lines ` +
+        `after it (papaparse: ${why}); line ${startLine} skipped, reading resumed on line ${line}`;
+      batcher.records.push({ line: startLine, raw: stripNewline(firstLine), result: fail('invalid_csv', message) });
+      if (batcher.full) ready.push(batcher.cut({ byteOffset: bytesRead, line: line - 1, recordIndex }, bytesRead));
+    }
+    restart = true;
+    parser?.abort();
+  };
+
   const parseAvailable = (final: boolean): void => {
     if (parser === null) {
       const newline = guessNewline(text);
       if (newline === null && !final) return; // wait for a whole header line
-      parser = new Papa.Parser({ delimiter: tabSeparated ? '\t' : guessDelimiter(text), newline: newline ?? '\n', quoteChar: '"', step: onRow });
+      delimiter = tabSeparated ? '\t' : guessDelimiter(text);
+      lineBreak = newline ?? '\n';
+      parser = newParser();
     }
-    rowStart = 0;
-    parser.parse(text, 0, !final);
-    text = text.slice(rowStart);
+    for (;;) {
+      rowStart = 0;
+      restart = false;
+      parser.parse(text, 0, !final);
+      text = text.slice(rowStart);
+      if (!restart) break;
+      // An aborted papaparse Parser stays aborted: carry on with a fresh one.
+      parser = newParser();
+    }
     if (!final && text.length > MAX_RECORD_BYTES) dropOversizedRecord();
   };
+
+  const newParser = (): Papa.Parser => new Papa.Parser({ delimiter, newline: lineBreak, quoteChar: '"', step: onRow });
 
   // A record this big is almost always an unclosed quote: report it and carry on from its next line.
   const dropOversizedRecord = (): void => {
@@ -101,6 +142,11 @@ function toRecord(header: ColumnMap, row: string[], errors: ReadonlyArray<{ mess
     return { line, raw, result: fail('invalid_record', 'no prompt column: expected a column named prompt, input, question, text, query or messages') };
   }
   return { line, raw, result: parseRecordValue(rowToRecord(header, row), format) };
+}
+
+/** True when a record's text (its own line break already stripped) runs over more than one line. */
+function spansLines(raw: string): boolean {
+  return raw.includes('\n');
 }
 
 function countNewlines(text: string): number {

@@ -10,3 +10,4 @@ export { parseRecordText, parseRecordValue, detectRecordFormat } from './parse-r
 export { rowSpans, toRows } from './to-rows.ts';
 export type { RowSpan } from './to-rows.ts';
 export { contentHash } from './content-hash.ts';
+export { DEEP_MARKER, MAX_NESTING, cutNesting, nestsDeeperThan } from './nesting.ts';

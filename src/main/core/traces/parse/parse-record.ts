@@ -1,5 +1,5 @@
 // Owns: turning one decoded record (JSON value) into a NormalizedTrace or a diagnostic, detecting its format when asked.
-// Imports: ingest types, the format parsers.
+// Imports: ingest types, the format parsers, plausible-facets, nesting.
 
 import type { FormatChoice, TraceFormat } from './types.ts';
 import type { RecordResult } from './diagnostics.ts';
@@ -10,6 +10,8 @@ import { parseOpenAiChat } from './formats/openai-chat.ts';
 import { parsePromptResponse, promptKey } from './formats/prompt-response.ts';
 import { isProviderBody, parseProviderBody } from './formats/provider-body.ts';
 import { isLangfuseObservation, parseLangfuse } from './formats/langfuse.ts';
+import { dropImplausibleFacets } from './plausible-facets.ts';
+import { MAX_NESTING, nestsDeeperThan } from './nesting.ts';
 
 const PARSERS: Readonly<Record<TraceFormat, (record: JsonObject) => RecordResult>> = {
   'openai-chat': parseOpenAiChat,
@@ -29,11 +31,39 @@ export function parseRecordValue(value: unknown, format: FormatChoice): RecordRe
   if (format !== 'auto') {
     // Guarded because formats can arrive unchecked from the CLI or IPC.
     if (!Object.hasOwn(PARSERS, format)) return fail('unknown_format', `format "${String(format)}" is not one of auto, ${Object.keys(PARSERS).join(', ')}`);
-    return PARSERS[format](value);
+    return checked(PARSERS[format](value));
   }
   const detected = detectRecordFormat(value);
   if (detected === null) return fail('unknown_format', unknownFormatMessage(value));
-  return PARSERS[detected](value);
+  return checked(PARSERS[detected](value));
+}
+
+/**
+ * Every format's facets pass the same plausibility check, whichever field they were read from, and every trace
+ * is measured for nesting too deep to show or send as a value.
+ */
+function checked(result: RecordResult): RecordResult {
+  if (!result.ok) return result;
+  const trace = result.trace;
+  const extra = dropImplausibleFacets(trace.facets);
+  const deep = (
+    [
+      ['messages', trace.messages],
+      ['tools', trace.tools],
+      ['response_format', trace.responseFormat],
+      ['metadata', trace.metadata],
+    ] as const
+  )
+    .filter(([, value]) => nestsDeeperThan(value, MAX_NESTING))
+    .map(([name]) => name);
+  if (deep.length > 0) {
+    extra.push({
+      code: 'deep_nesting',
+      message: `${deep.join(' and ')} ${deep.length === 1 ? 'nests' : 'nest'} more than ${MAX_NESTING} levels deep; kept whole in the raw text, cut at that depth where shown`,
+    });
+  }
+  if (extra.length > 0) trace.notices = [...trace.notices, ...extra];
+  return result;
 }
 
 /** Parses one record's JSON text. */

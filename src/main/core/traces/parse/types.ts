@@ -49,10 +49,13 @@ export type DiagnosticCode =
   | 'invalid_message'
   | 'unknown_role'
   | 'no_user_turn'
-  | 'empty_content'
   | 'invalid_record'
   // notices: the record imports, but the user should know
-  | 'no_assistant_turn';
+  | 'no_assistant_turn'
+  | 'empty_user_turn'
+  | 'empty_response'
+  | 'implausible_value'
+  | 'deep_nesting';
 
 /** A record parsed into the conversation it holds, with the facets users filter on. */
 export interface NormalizedTrace {
@@ -67,7 +70,7 @@ export interface NormalizedTrace {
   responseFormat: unknown | null;
   metadata: Record<string, unknown>;
   facets: Facets;
-  /** Non-fatal findings, e.g. `no_assistant_turn` for a prompt-only record. */
+  /** Non-fatal findings, e.g. `no_assistant_turn` for a prompt-only record, `empty_response` for an empty answer. */
   notices: Diagnostic[];
 }
 
