@@ -12,8 +12,10 @@ export class LshIndex {
   private readonly entryRow: Int32Array;
   private readonly entryNext: Int32Array;
   private entries = 0;
+  private readonly bands: number;
 
-  constructor(maxRows: number, private readonly bands: number) {
+  constructor(maxRows: number, bands: number) {
+    this.bands = bands;
     const capacity = Math.max(1024, maxRows * bands);
     let size = 1;
     while (size < capacity * 2) size *= 2;

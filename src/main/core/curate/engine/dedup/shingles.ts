@@ -25,7 +25,7 @@ export function mix32(h: number): number {
  * Writes the shingle hashes of `text` into `out` (grown when full) and returns [buffer, count].
  * A text of one word yields one shingle; an empty text yields none.
  */
-export function wordBigramShingles(text: string, out: Uint32Array): [Uint32Array, number] {
+export function wordBigramShingles(text: string, out: Uint32Array<ArrayBuffer>): [Uint32Array<ArrayBuffer>, number] {
   const lower = text.toLowerCase();
   let buf = out;
   let n = 0;

@@ -11,7 +11,7 @@ const FENCE = /^ {0,3}(```|~~~)/gm;
 /** Closing punctuation, closing quotes and brackets, and Markdown emphasis or code marks. */
 const TERMINAL = /[.!?…。！？)\]}"'”’»*_`~>|]$/u;
 /** Emoji and other symbols end a line deliberately ("Have fun 🎉"). */
-const SYMBOL_END = /[\p{Extended_Pictographic}\p{So}\p{Sc}\u200d\ufe0f%°]$/u;
+const SYMBOL_END = /[\p{Extended_Pictographic}\p{So}\p{Sk}\p{Sc}%°](?:\ufe0f|\u200d)*$/u;
 /** A sentence does not end on a connector: "... mix the flour and". */
 const DANGLING = /(?:[,;:\-–—(]|\b(?:and|or|but|the|a|an|of|because|your|my|their|our|its|whose|these|those)\b)$/;
 /** A horizontal rule (---, ***, ===) ends a Markdown answer on purpose. */
