@@ -69,5 +69,6 @@ describe('PII detectors', () => {
     expect(found('api_key = "<your key here>" and API_KEY=${OPENAI_API_KEY} and password: ********')).toEqual([]);
     expect(found('commit 3f786850e387550fdab836ed7e6dc881de23001b, id 550e8400-e29b-41d4-a716-446655440000')).toEqual([]);
     expect(found('see src/components/UserProfileSettingsPanel2.tsx and MyVeryLongClassNameFactory2')).toEqual([]);
+    expect(found('tool call call_9guMCbt68iSVgtsx6WdKMA18 in run_RsJmiMTrgkBzb3FvyCvRoqpd')).toEqual([]);
   });
 });
