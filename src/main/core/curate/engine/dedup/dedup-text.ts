@@ -14,6 +14,13 @@ function callsText(calls: ToolCall[] | undefined): string {
   return out;
 }
 
+/** System and developer messages: part of what makes a row an exact copy, left out of near-copy similarity. */
+export function instructionText(row: CurateRow): string {
+  let out = '';
+  for (const m of row.messages) if (INSTRUCTION_ROLES.has(m.role)) out += `${contentText(m.content)}\n`;
+  return out;
+}
+
 export function nearPromptText(row: CurateRow): string {
   let out = '';
   for (const m of row.messages) {

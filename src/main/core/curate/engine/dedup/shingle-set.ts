@@ -7,9 +7,9 @@ let scratch = new Uint32Array(1024);
 
 /** The text's distinct shingle hashes, sorted. */
 export function shingleSet(text: string): Uint32Array {
-  let n: number;
-  [scratch, n] = wordBigramShingles(text, scratch);
-  const sorted = scratch.slice(0, n).sort();
+  const scan = wordBigramShingles(text, scratch);
+  scratch = scan.buffer;
+  const sorted = scratch.slice(0, scan.count).sort();
   let m = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[m - 1]) sorted[m++] = sorted[i]!;
   return sorted.subarray(0, m);

@@ -1,14 +1,13 @@
-// `duplicate`: drops exact copies (same normalised text) and near copies (MinHash + LSH over word bigrams of
-// the prompt and of the answer, confirmed by exact Jaccard), keeping the first row in row order and naming it.
-// Imports: ../curate-row.ts, ../filter-verdict.ts, ../row-text.ts, ../dedup/*.
+// `duplicate`: drops exact copies (the same words in the same order, ignoring case, spacing and punctuation) and
+// near copies (MinHash + LSH over word bigrams of the prompt and of the answer, confirmed by exact Jaccard),
+// keeping the first row in row order and naming it. Imports: ../curate-row.ts, ../filter-verdict.ts, ../dedup/*.
 
 import type { CurateRow } from '../curate-row.ts';
 import { dropVerdict, type RowVerdictOrNull } from '../filter-verdict.ts';
-import { rowText } from '../row-text.ts';
-import { nearAnswerText, nearPromptText } from '../dedup/dedup-text.ts';
+import { instructionText, nearAnswerText, nearPromptText } from '../dedup/dedup-text.ts';
 import { LshIndex, writeBandKeys } from '../dedup/lsh-index.ts';
 import { signatureSimilarity, writeSignature } from '../dedup/one-permutation-minhash.ts';
-import { wordBigramShingles } from '../dedup/shingles.ts';
+import { mix32, wordBigramShingles } from '../dedup/shingles.ts';
 import { jaccard, shingleSet } from '../dedup/shingle-set.ts';
 import { normalisedTextHash } from '../dedup/text-hash.ts';
 
@@ -32,17 +31,33 @@ const PARTS: [number, number][] = [
   [BINS, BINS],
 ];
 
-function nearSignatures(rows: readonly CurateRow[]): Uint32Array {
-  const sig = new Uint32Array(rows.length * SIG);
+/**
+ * One pass over each row's prompt and answer gives both keys: the word-sequence hashes that make the exact key
+ * (with the system prompt's hash, cached because a few system prompts repeat across many rows), and the MinHash
+ * signatures for near copies.
+ */
+function scanRows(rows: readonly CurateRow[], near: boolean): { exact: Float64Array; sig: Uint32Array | null } {
+  const exact = new Float64Array(rows.length);
+  const sig = near ? new Uint32Array(rows.length * SIG) : null;
+  const instructionHashes = new Map<string, number>();
   let buf = new Uint32Array(1024);
-  let count: number;
   rows.forEach((row, i) => {
-    [buf, count] = wordBigramShingles(nearPromptText(row), buf);
-    writeSignature(buf, count, sig, i * SIG, BINS);
-    [buf, count] = wordBigramShingles(nearAnswerText(row), buf);
-    writeSignature(buf, count, sig, i * SIG + BINS, BINS);
+    const instructions = instructionText(row);
+    let sys = instructionHashes.get(instructions);
+    if (sys === undefined) {
+      sys = normalisedTextHash(instructions) % 0x100000000;
+      if (instructionHashes.size < 10_000) instructionHashes.set(instructions, sys);
+    }
+    const prompt = wordBigramShingles(nearPromptText(row), buf);
+    if (sig) writeSignature(prompt.buffer, prompt.count, sig, i * SIG, BINS);
+    const answer = wordBigramShingles(nearAnswerText(row), prompt.buffer);
+    if (sig) writeSignature(answer.buffer, answer.count, sig, i * SIG + BINS, BINS);
+    buf = answer.buffer;
+    const hi = mix32(sys ^ Math.imul(prompt.sequence, 0x9e3779b1));
+    const lo = mix32(answer.sequence ^ Math.imul(prompt.sequence, 0x85ebca6b) ^ (sys >>> 7));
+    exact[i] = hi * 0x200000 + (lo >>> 11);
   });
-  return sig;
+  return { exact, sig };
 }
 
 /**
@@ -52,13 +67,13 @@ function nearSignatures(rows: readonly CurateRow[]): Uint32Array {
 export function findDuplicates(rows: readonly CurateRow[], canRepresent: Uint8Array, options: DuplicateOptions): RowVerdictOrNull[] {
   const verdicts: RowVerdictOrNull[] = new Array<RowVerdictOrNull>(rows.length).fill(null);
   const firstByText = new Map<number, number>();
-  const sig = options.near ? nearSignatures(rows) : null;
+  const { exact: exactKeys, sig } = scanRows(rows, options.near);
   const index = options.near ? new LshIndex(rows.length, BANDS) : null;
   const keys = new Uint32Array(BANDS);
   const seenBy = new Int32Array(rows.length).fill(-1);
 
   for (let i = 0; i < rows.length; i++) {
-    const textKey = normalisedTextHash(rowText(rows[i]!));
+    const textKey = exactKeys[i]!;
     const exact = firstByText.get(textKey);
     if (exact !== undefined) {
       verdicts[i] = dropVerdict('duplicate', `exact duplicate of row ${rows[exact]!.id}`);

@@ -4,15 +4,15 @@
 import type { CurateRow } from '../curate-row.ts';
 import { dropVerdict, type RowVerdictOrNull } from '../filter-verdict.ts';
 import type { PiiType } from '../pii/pii-span.ts';
-import { findRowPii } from '../pii/row-pii.ts';
+import { findRowPii, type PiiCache } from '../pii/row-pii.ts';
 
 export interface PiiOptions {
   /** Types that drop a row; null means all. */
   types: readonly PiiType[] | null;
 }
 
-export function checkPii(row: CurateRow, types: ReadonlySet<PiiType> | undefined): RowVerdictOrNull {
-  const spans = findRowPii(row, types);
+export function checkPii(row: CurateRow, types: ReadonlySet<PiiType> | undefined, cache?: PiiCache): RowVerdictOrNull {
+  const spans = findRowPii(row, types, cache);
   if (!spans.length) return null;
   const counts = new Map<PiiType, number>();
   const where = new Set<string>();

@@ -10,7 +10,16 @@ const IPV6_CANDIDATE = /(?<![0-9A-Fa-f:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-
 
 /** Quick tests without lookbehinds, so most texts never run the full patterns. */
 const IPV4_GATE = /\d\.\d{1,3}\.\d{1,3}\.\d/;
-const IPV6_GATE = /[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:/;
+
+/** A hex digit, a colon, and another colon within five characters: what every IPv6 address has. */
+function mayHoldIpv6(text: string): boolean {
+  for (let i = text.indexOf(':'); i > 0; i = text.indexOf(':', i + 1)) {
+    if (!/[0-9A-Fa-f:]/.test(text[i - 1]!)) continue;
+    const next = text.indexOf(':', i + 1);
+    if (next > 0 && next - i <= 5) return true;
+  }
+  return false;
+}
 
 function notIdentifying4(ip: string): boolean {
   return ip === '0.0.0.0' || ip.startsWith('127.') || ip.startsWith('255.');
@@ -44,7 +53,7 @@ export function findIpAddresses(text: string): PiiSpan[] {
   if (IPV4_GATE.test(text)) {
     for (const m of text.matchAll(IPV4)) if (!notIdentifying4(m[0])) out.push(span(text, m.index, m.index + m[0].length, 'IP_ADDRESS'));
   }
-  if (IPV6_GATE.test(text)) {
+  if (mayHoldIpv6(text)) {
     for (const m of text.matchAll(IPV6_CANDIDATE)) {
       const s = m[0];
       // "::" alone, "::1" and times like "12:30:45" are not addresses; a real one has a digit and four hex digits.

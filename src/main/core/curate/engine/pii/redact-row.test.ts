@@ -35,3 +35,14 @@ describe('redactRow', () => {
     expect(redactRow(r, new Set(['IP_ADDRESS'])).row.messages[0]!.content).toBe('mail a@x.io, ip <IP_ADDRESS_1>');
   });
 });
+
+describe('PiiCache', () => {
+  it('gives the same findings as a fresh scan for a repeated long text', async () => {
+    const { PiiCache, findRowPii } = await import('./row-pii.ts');
+    const system = `Escalate to ops@example.com. ${'Policy text. '.repeat(30)}`;
+    const r = row({ messages: [{ role: 'system', content: system }, { role: 'user', content: 'hi' }] });
+    const cache = new PiiCache();
+    expect(findRowPii(r, undefined, cache)).toEqual(findRowPii(r));
+    expect(findRowPii(r, undefined, cache)).toEqual(findRowPii(r));
+  });
+});
