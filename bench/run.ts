@@ -5,6 +5,7 @@ const [benchName, ...args] = process.argv.slice(2);
 const benches: Record<string, () => Promise<(args: string[]) => Promise<void>>> = {
   import: async () => (await import('./import.ts')).runImportBench,
   cluster: async () => (await import('./cluster.ts')).runClusterBench,
+  curate: async () => (await import('./curate.ts')).runCurateBench,
 };
 
 const load = benchName ? benches[benchName] : undefined;
