@@ -12,6 +12,7 @@ import { TraceRepository } from './trace-repository.ts';
 export { lastUserText, truncate } from './previews.ts';
 export { storedTrace } from './stored-trace.ts';
 export { rowText } from './row-text.ts';
+export { buildTraceWhere, type SqlWhere } from './trace-filter.ts';
 export type { ChatMessage, NormalizedTrace } from './parse/types.ts';
 
 export interface TracesModule extends CoreModule {

@@ -4,6 +4,7 @@ import { sql as m001 } from './001-initial.ts';
 import { sql as m002 } from './002-clusters.ts';
 import { sql as m003 } from './003-trace-raw.ts';
 import { sql as m004 } from './004-llm-cache.ts';
+import { sql as m005 } from './005-datasets.ts';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,5 @@ export const migrations: Migration[] = [
   { version: 2, name: 'clusters', sql: m002 },
   { version: 3, name: 'trace-raw', sql: m003, rebuildsTables: true },
   { version: 4, name: 'llm-cache', sql: m004 },
+  { version: 5, name: 'datasets', sql: m005 },
 ];
