@@ -49,7 +49,7 @@ export function freezeDataset(repo: DatasetRepository, sources: SourceRepository
   });
 }
 
-interface Spread {
+export interface Spread {
   clusters: number;
   groups: number;
   unclustered: number;
@@ -62,7 +62,7 @@ function clusterSpread(repo: DatasetRepository, sources: SourceRepository, versi
   return { clusters: ids.length, groups: groups.size, unclustered: counts.find((c) => c.cluster_id === null)?.n ?? 0 };
 }
 
-function guardrails(dataset: DatasetRecord, rows: number, spread: Spread, recipe: Recipe): string[] {
+export function guardrails(dataset: Pick<DatasetRecord, 'kind'>, rows: number, spread: Spread, recipe: Recipe): string[] {
   if (dataset.kind !== 'training') return [];
   const warnings: string[] = [];
   if (rows < MIN_TRAINING_ROWS) warnings.push(`only ${rows} rows: a training set usually needs at least ${MIN_TRAINING_ROWS} to teach a task`);
