@@ -47,7 +47,8 @@ export function admit(candidates: readonly DatasetRow[], input: AdmitInput): Adm
   let leakage: Admitted['leakage'] = null;
   if (input.evalRows) {
     const report = checkLeakage(input.evalRows, fresh, { threshold: input.nearThreshold });
-    if (report.refused) throw new CommandError('conflict', `refused: ${report.warning ?? 'every candidate row overlaps the eval set'}`);
+    // Refused only when the set would end up empty; a draft that has rows just gains none from this source.
+    if (report.refused && input.current === 0) throw new CommandError('conflict', `refused: ${report.warning ?? 'every candidate row overlaps the eval set'}`);
     kept = report.kept;
     leakage = { candidates: report.candidates, excluded: report.counts, overlap: report.overlapShare, warning: report.warning, threshold: input.nearThreshold, rows: report.excluded };
   }
