@@ -5,6 +5,7 @@ const [benchName, ...args] = process.argv.slice(2);
 const benches: Record<string, () => Promise<(args: string[]) => Promise<void>>> = {
   import: async () => (await import('./import.ts')).runImportBench,
   cluster: async () => (await import('./cluster.ts')).runClusterBench,
+  datasets: async () => (await import('./datasets.ts')).runDatasetsBench,
 };
 
 const load = benchName ? benches[benchName] : undefined;
