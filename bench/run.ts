@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<(args: string[]) => Promise<void>>> 
   import: async () => (await import('./import.ts')).runImportBench,
   cluster: async () => (await import('./cluster.ts')).runClusterBench,
   curate: async () => (await import('./curate.ts')).runCurateBench,
+  datasets: async () => (await import('./datasets.ts')).runDatasetsBench,
 };
 
 const load = benchName ? benches[benchName] : undefined;

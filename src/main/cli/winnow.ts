@@ -7,6 +7,7 @@ import { defaultDataDir } from '../core/platform/data-dir.ts';
 import { CommandError } from '../core/platform/rpc/router.ts';
 import { facetsCommand, jobsCommand, noticesCommand, rejectedCommand, resumeCommand, tracesCommand } from './commands/browse.ts';
 import { clusterCommand, clustersCommand } from './commands/cluster.ts';
+import { datasetCommand, exportCommand } from './commands/dataset.ts';
 import { importCommand } from './commands/import.ts';
 import { UsageError } from './output.ts';
 
@@ -50,6 +51,29 @@ Commands:
       prints {"run":ID,"clusters":[{"id","name","size","parent"}],"outliers":N}
   clusters            the latest clustering (or --run ID): clusters with names, sizes and scores
       --members         with every member as {"row","trace","file","line","score"}, and the outliers
+  dataset create NAME --kind eval|training
+                      create a dataset, filled from one source (or empty):
+      --from-cluster ID   a cluster's rows (--pick members (default: all but outliers) | all | above,
+                          --min-score S: members scoring at least S)
+      --where F=V         the traces a filter matches (fields as for traces; repeatable)
+      --exclude EVAL@vN   training only: leave out rows that leak into that frozen eval version (same
+                          trace, same conversation, same normalised prompt, near-duplicate prompt)
+      --near T            near-duplicate threshold, 0.3 … 1 (default 0.8)
+      --description TEXT
+      prints {"dataset","draftRows","excluded":{"exact","normalized","near","conversation"},"overlap",
+      "warning"}; refused when every row would leak (exit 1, nothing created)
+  dataset add NAME --trace ID | --from-cluster ID | --where F=V
+                      add rows to the draft (a new draft from the latest version after a freeze)
+  dataset list        datasets with kind, latest version and row counts
+  dataset show NAME[@vN]   a dataset with its versions (hash, recipe, split, warnings), or one version
+  dataset freeze NAME freeze the draft as the next version: prints {"dataset","version","rows","hash","warnings"}
+  dataset diff NAME@v1 NAME@v2   rows added, removed and changed (with the fields that changed)
+  dataset split NAME@vN --test F [--validation F] [--seed N]
+                      deterministic split (conversations kept whole, clusters on every side), stored
+                      with the version and used by exports
+  export NAME@vN --format F --out DIR
+                      write a version to a new or empty folder with manifest.json; F is openai, jsonl,
+                      csv, parquet, hf or distil; NAME@draft exports the draft with a warning
 
 Exit status: 0 on success (rejected lines are reported, not a failure), 1 when a command failed or a file
 could not be read to the end, 2 on a usage error.`;
@@ -69,6 +93,18 @@ const OPTIONS = {
   'name-with-llm': { type: 'boolean', default: false },
   run: { type: 'string' },
   members: { type: 'boolean', default: false },
+  kind: { type: 'string' },
+  'from-cluster': { type: 'string' },
+  pick: { type: 'string' },
+  'min-score': { type: 'string' },
+  exclude: { type: 'string' },
+  description: { type: 'string' },
+  near: { type: 'string' },
+  trace: { type: 'string' },
+  test: { type: 'string' },
+  validation: { type: 'string' },
+  seed: { type: 'string' },
+  out: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 async function main(argv: string[]): Promise<number> {
@@ -111,6 +147,24 @@ async function main(argv: string[]): Promise<number> {
         });
       case 'clusters':
         return await clustersCommand(core, { run: values.run, members: values.members, json: values.json });
+      case 'dataset':
+        return await datasetCommand(core, args, {
+          kind: values.kind,
+          fromCluster: values['from-cluster'],
+          pick: values.pick,
+          minScore: values['min-score'],
+          where: values.where,
+          exclude: values.exclude,
+          description: values.description,
+          near: values.near,
+          trace: values.trace,
+          test: values.test,
+          validation: values.validation,
+          seed: values.seed,
+          json: values.json,
+        });
+      case 'export':
+        return await exportCommand(core, args, { format: values.format, out: values.out, json: values.json });
       case 'resume':
         return await resumeCommand(core, { id: Number(args[0]), json: values.json });
       default:

@@ -5,7 +5,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppEvent, Channel, CommandInput, CommandOutput, Result } from '../../shared/contract/index.ts';
 import { clustersModule } from './clusters/index.ts';
+import { datasetsModule } from './datasets/index.ts';
 import { createEmbedders } from './embed/index.ts';
+import { exportModule } from './export/index.ts';
 import { llmModule, type SecretBox } from './llm/index.ts';
 import { assembleHandlers, type CoreModule } from './platform/core-module.ts';
 import { openDatabase } from './platform/db/connection.ts';
@@ -53,6 +55,7 @@ export function createCore(options: CoreOptions): Core {
 
   const llm = llmModule({ db, secrets: options.secrets ?? null, env, now });
   const traces = tracesModule({ db, jobs, now });
+  const datasets = datasetsModule({ db, now });
   const modules: CoreModule[] = [
     {
       jobs: [],
@@ -69,6 +72,8 @@ export function createCore(options: CoreOptions): Core {
     llm,
     traces,
     clustersModule({ db, rows: traces.rows, jobs, vectors, embedders: createEmbedders(db, llm.service, llm.embeddingEndpoint), llm: llm.service, chatEndpoint: llm.chatEndpoint, now }),
+    datasets,
+    exportModule({ versions: datasets.versions, jobs, now, winnowVersion: VERSION }),
   ];
   for (const module of modules) for (const job of module.jobs) jobs.register(job);
   const dispatch = createRouter(assembleHandlers(modules));

@@ -38,6 +38,8 @@ export function bootstrap(): () => void {
     settings: () => {
       if (useSettingsStore.getState().status !== 'idle') void useSettingsStore.getState().load();
     },
+    // The Datasets screens come with their own store; until then nothing shown depends on datasets.
+    datasets: () => undefined,
   };
 
   const unsubscribe = api().on((event) => {

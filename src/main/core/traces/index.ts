@@ -13,6 +13,11 @@ import { TraceRepository } from './trace-repository.ts';
 import { TraceWriteRepository } from './trace-write-repository.ts';
 
 export { RowRepository, type RowPreview, type RowTexts } from './row-repository.ts';
+export { promptPreview, truncate } from './previews.ts';
+export { storedTrace } from './stored-trace.ts';
+export { rowText } from './row-text.ts';
+export { buildTraceWhere, type SqlWhere } from './trace-filter.ts';
+export type { ChatMessage, NormalizedTrace } from './parse/types.ts';
 
 export interface TracesModule extends CoreModule {
   counts(): { traces: number; rows: number };

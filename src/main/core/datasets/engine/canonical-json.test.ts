@@ -79,4 +79,14 @@ describe('hashRows', () => {
     for (const id of [9, 10, '1']) hasher.add(makeRow({ rowId: id }));
     expect(a).toBe(hasher.digest());
   });
+
+  it('addCanonical over stored canonical text gives the same hash as add over the rows', () => {
+    const rows = [makeRow({ rowId: 2, note: 'b' }), makeRow({ rowId: 7, labels: ['x'] }), makeRow({ rowId: 30 })];
+    const stored = new RowHasher();
+    for (const row of rows) stored.addCanonical(row.rowId, canonicalRow(row));
+    expect(stored.digest()).toBe(hashRows(rows));
+    const wrong = new RowHasher();
+    wrong.addCanonical(7, canonicalRow(rows[1]!));
+    expect(() => wrong.addCanonical(2, canonicalRow(rows[0]!))).toThrow(/ascending/);
+  });
 });

@@ -23,6 +23,8 @@ export interface ManifestInput {
   format: string;
   /** Only when the caller passes it: without it, the same export gives the same manifest bytes. */
   exportedAt?: string;
+  /** Shown to whoever opens the export, e.g. that it came from an unfrozen draft. */
+  warning?: string;
 }
 
 export interface ManifestFile {
@@ -55,6 +57,7 @@ export function manifestText(input: ManifestInput, files: readonly ManifestFile[
     rows_per_split: JSON.parse(sortedJson(input.rowsPerSplit)) as unknown,
     recipe: input.recipe === undefined ? null : (JSON.parse(sortedJson(input.recipe)) as unknown),
     winnow_version: input.winnowVersion,
+    ...(input.warning !== undefined ? { warning: input.warning } : {}),
     ...(input.exportedAt !== undefined ? { exported_at: input.exportedAt } : {}),
     files: [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
   };

@@ -59,6 +59,15 @@ export function rowToRecord(map: ColumnMap, row: readonly unknown[]): JsonObject
     }
   }
   record.metadata = metadata;
+  // A table of OpenAI messages with the answer in its own column (Winnow's Parquet export, many HF datasets):
+  // the answer is the conversation's last turn, not metadata.
+  if (map.messages >= 0 && map.response >= 0 && Array.isArray(record.messages)) {
+    const answer = typeof record.response === 'string' ? parseJsonText(record.response) : record.response;
+    if (isObject(answer) && answer.role === 'assistant') {
+      record.messages = [...record.messages, answer];
+      delete record.response;
+    }
+  }
   return record;
 }
 

@@ -5,6 +5,7 @@ import { sql as m002 } from './002-clusters.ts';
 import { sql as m003 } from './003-trace-raw.ts';
 import { sql as m004 } from './004-llm-cache.ts';
 import { sql as m005 } from './005-import-notices.ts';
+import { sql as m006 } from './006-datasets.ts';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   { version: 3, name: 'trace-raw', sql: m003, rebuildsTables: true },
   { version: 4, name: 'llm-cache', sql: m004 },
   { version: 5, name: 'import-notices', sql: m005 },
+  { version: 6, name: 'datasets', sql: m006 },
 ];

@@ -1,0 +1,92 @@
+// What other domains (export, later evaluate) read of a dataset version: its identity, hash, recipe and split,
+// its rows a page at a time, and a record of each export that used it. Imports: contract types, rpc errors,
+// repository, lookup, freeze hashing, row content, engine types.
+import type { DatasetSplit, ExportRecord, VersionRef } from '../../../shared/contract/index.ts';
+import type { DatasetRepository } from './dataset-repository.ts';
+import { mustDataset, resolveVersion, versionLabel } from './dataset-lookup.ts';
+import type { DatasetKind, DatasetRow } from './engine/types.ts';
+import { hashVersion } from './freeze.ts';
+import { decodeRow } from './row-content.ts';
+
+export interface VersionHandle {
+  datasetId: number;
+  dataset: string;
+  kind: DatasetKind;
+  description: string;
+  taskDescription: string;
+  versionId: number;
+  /** `v3` or `draft`. */
+  label: string;
+  frozen: boolean;
+  rows: number;
+  recipe: Record<string, unknown>;
+  split: { seed: number; fractions: Record<string, number>; rows: Partial<Record<DatasetSplit, number>> } | null;
+}
+
+export interface VersionAccess {
+  resolve(dataset: string, version: VersionRef): VersionHandle;
+  /** The stored hash of a frozen version; for a draft, computed now over its rows. */
+  hash(handle: VersionHandle): string;
+  /** Rows in row-key order (only one split's when given), a page at a time so the store is never held busy. */
+  rows(handle: VersionHandle, split?: DatasetSplit, pageSize?: number): Generator<DatasetRow[]>;
+  recordExport(e: { handle: VersionHandle; format: string; path: string; rows: number; sha256: string; warning: string | null; jobId: number | null; now: number }): number;
+  exports(dataset: string): ExportRecord[];
+}
+
+export function versionAccess(repo: DatasetRepository): VersionAccess {
+  return {
+    resolve(name, ref) {
+      const d = mustDataset(repo, name);
+      const v = resolveVersion(repo, d, ref);
+      const split = repo.getSplit(v.id);
+      return {
+        datasetId: d.id,
+        dataset: d.name,
+        kind: d.kind,
+        description: d.description,
+        taskDescription: d.task_description,
+        versionId: v.id,
+        label: versionLabel(v),
+        frozen: v.status === 'frozen',
+        rows: v.row_count,
+        recipe: JSON.parse(v.recipe_json) as Record<string, unknown>,
+        split: split ? { seed: split.seed, fractions: JSON.parse(split.fractions_json) as Record<string, number>, rows: JSON.parse(split.counts_json) as Partial<Record<DatasetSplit, number>> } : null,
+      };
+    },
+    hash(handle) {
+      const v = repo.versionById(handle.versionId);
+      return v?.sha256 ?? hashVersion(repo, handle.versionId);
+    },
+    *rows(handle, split, pageSize = 2000) {
+      for (let after = -1; ; ) {
+        const page = repo.page(handle.versionId, after, pageSize, split);
+        if (page.length > 0) yield page.map((r) => decodeRow(r.content_json, r.split));
+        if (page.length < pageSize) return;
+        after = page[page.length - 1]!.row_key;
+      }
+    },
+    recordExport(e) {
+      return repo.write(() =>
+        repo.insertExport({ datasetId: e.handle.datasetId, versionId: e.handle.versionId, format: e.format, path: e.path, rows: e.rows, sha256: e.sha256, warning: e.warning, jobId: e.jobId, now: e.now }),
+      );
+    },
+    exports(name) {
+      const d = mustDataset(repo, name);
+      return repo.exports(d.id).map((r) => {
+        const v = repo.versionById(r.version_id);
+        return {
+          id: r.id,
+          dataset: d.name,
+          version: v ? versionLabel(v) : '?',
+          format: r.format as ExportRecord['format'],
+          path: r.path,
+          rows: r.rows,
+          sha256: r.sha256,
+          warning: r.warning,
+          jobId: r.job_id,
+          createdAt: r.created_at,
+        };
+      });
+    },
+  };
+}

@@ -1,0 +1,126 @@
+// The export job (io lane): writes one version of a dataset in a format, with manifest.json beside the data,
+// under temporary names renamed when complete; reports progress, stops on cancel, records the version used.
+// Imports: zod, node:path, contract schemas, jobs types, datasets index (version access), writers.
+import { join } from 'node:path';
+import { z } from 'zod';
+import { DatasetName, ExportFormat, VersionRef, type DatasetSplit } from '../../../shared/contract/index.ts';
+import type { DatasetRow, VersionAccess, VersionHandle } from '../datasets/index.ts';
+import type { JobContext, JobHandler } from '../platform/jobs/job-runner.ts';
+import { writeFolderAtomically } from './writers/atomic-output.ts';
+import { writeCsv } from './writers/csv.ts';
+import { writeDistilFolder } from './writers/distil-folder.ts';
+import { writeHfFolder } from './writers/hf-folder.ts';
+import { writeManifest, type ManifestInput } from './writers/manifest.ts';
+import { writeOpenAiJsonl } from './writers/openai-jsonl.ts';
+import { writeParquet } from './writers/parquet.ts';
+import type { ExportRow, FileResult, RowSource, SplitCounts } from './writers/types.ts';
+import { writeWinnowJsonl } from './writers/winnow-jsonl.ts';
+
+export const ExportParams = z.object({ dataset: DatasetName, version: VersionRef, format: ExportFormat, out: z.string().min(1) });
+export type ExportParams = z.infer<typeof ExportParams>;
+
+export interface ExportResult {
+  exportId: number;
+  dataset: string;
+  version: string;
+  format: ExportFormat;
+  dir: string;
+  files: string[];
+  rows: number;
+  rowsPerSplit: SplitCounts;
+  sha256: string;
+  warning: string | null;
+}
+
+type FileWriter = (rows: RowSource, path: string) => Promise<FileResult>;
+
+/** Single-file formats: one file per split when the version is split, else one `data` file. */
+const FILE_FORMATS: Partial<Record<ExportFormat, { ext: string; manifestFormat: string; write: FileWriter }>> = {
+  openai: { ext: 'jsonl', manifestFormat: 'openai-jsonl', write: writeOpenAiJsonl },
+  jsonl: { ext: 'jsonl', manifestFormat: 'winnow-jsonl', write: writeWinnowJsonl },
+  csv: { ext: 'csv', manifestFormat: 'csv', write: writeCsv },
+  parquet: { ext: 'parquet', manifestFormat: 'parquet', write: writeParquet },
+};
+const SPLITS: readonly DatasetSplit[] = ['train', 'validation', 'test'];
+
+export function draftWarning(handle: Pick<VersionHandle, 'dataset' | 'frozen'>): string | null {
+  return handle.frozen ? null : `exported from the unfrozen draft of "${handle.dataset}": it can still change, so this export has no fixed version; freeze the dataset for a reproducible export`;
+}
+
+export function createExportJob(versions: VersionAccess, deps: { now: () => number; winnowVersion: string }): JobHandler<ExportParams> {
+  return {
+    kind: 'export',
+    lane: 'io',
+    params: ExportParams,
+    changes: ['datasets'],
+    title: (p) => `Export ${p.dataset}@${p.version === 'draft' ? 'draft' : `v${p.version}`} as ${p.format}`,
+    run: (ctx) => runExport(versions, ctx, deps),
+  };
+}
+
+async function runExport(versions: VersionAccess, ctx: JobContext<ExportParams>, deps: { now: () => number; winnowVersion: string }): Promise<ExportResult> {
+  const { params, signal } = ctx;
+  const handle = versions.resolve(params.dataset, params.version);
+  const warning = draftWarning(handle);
+  ctx.progress(0, handle.rows, 'hashing');
+  const sha256 = versions.hash(handle);
+  let done = 0;
+  ctx.progress(0, handle.rows, 'writing');
+  async function* source(split?: DatasetSplit): AsyncGenerator<ExportRow> {
+    for (const page of versions.rows(handle, split)) {
+      signal.throwIfAborted();
+      yield* page as DatasetRow[] as ExportRow[];
+      done += page.length;
+      ctx.progress(done, handle.rows);
+      // Let the progress event and a cancel request through between pages.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+  const manifest: ManifestInput = {
+    dataset: handle.dataset,
+    version: handle.label,
+    kind: handle.kind,
+    sha256,
+    rowsPerSplit: {},
+    recipe: { ...handle.recipe, split: handle.split ? { seed: handle.split.seed, fractions: handle.split.fractions } : null },
+    winnowVersion: deps.winnowVersion,
+    format: params.format,
+    ...(warning ? { warning } : {}),
+  };
+
+  let files: string[];
+  let rows = 0;
+  const rowsPerSplit: SplitCounts = {};
+  const fileFormat = FILE_FORMATS[params.format];
+  if (fileFormat) {
+    manifest.format = fileFormat.manifestFormat;
+    files = await writeFolderAtomically(params.out, async (temp) => {
+      const written: string[] = [];
+      const parts = handle.split ? SPLITS.filter((s) => (handle.split?.rows[s] ?? 0) > 0) : [undefined];
+      for (const split of parts) {
+        const name = `${split ?? 'data'}.${fileFormat.ext}`;
+        const result = await fileFormat.write(source(split), join(temp, name));
+        rows += result.rows;
+        for (const [k, n] of Object.entries(result.rowsPerSplit)) rowsPerSplit[k as keyof SplitCounts] = (rowsPerSplit[k as keyof SplitCounts] ?? 0) + (n ?? 0);
+        written.push(name);
+      }
+      manifest.rowsPerSplit = rowsPerSplit;
+      await writeManifest(temp, manifest, written);
+      return written;
+    });
+  } else {
+    const result =
+      params.format === 'hf'
+        ? await writeHfFolder(source(), params.out, { name: handle.dataset, version: handle.label, kind: handle.kind, description: handle.description, sha256, recipe: manifest.recipe })
+        : await writeDistilFolder(source(), params.out, { taskDescription: handle.taskDescription || handle.description || handle.dataset });
+    manifest.format = params.format === 'hf' ? 'hf-folder' : 'distil-folder';
+    manifest.rowsPerSplit = result.rowsPerSplit;
+    rows = result.rows;
+    Object.assign(rowsPerSplit, result.rowsPerSplit);
+    files = result.files;
+    await writeManifest(params.out, manifest, files);
+  }
+  ctx.progress(rows, handle.rows, 'done');
+  const exportId = versions.recordExport({ handle, format: params.format, path: params.out, rows, sha256, warning, jobId: ctx.jobId, now: deps.now() });
+  return { exportId, dataset: handle.dataset, version: handle.label, format: params.format, dir: params.out, files: [...files, 'manifest.json'].sort(), rows, rowsPerSplit, sha256, warning };
+}

@@ -1,0 +1,24 @@
+// The export domain as the core sees it: the export job and the datasets.export / datasets.exports commands.
+// Imports: node:path, this domain's job, datasets index (version access), platform types.
+import { resolve } from 'node:path';
+import type { CoreModule } from '../platform/core-module.ts';
+import type { JobRunner } from '../platform/jobs/job-runner.ts';
+import type { VersionAccess } from '../datasets/index.ts';
+import { createExportJob, draftWarning } from './export-job.ts';
+
+export type { ExportResult } from './export-job.ts';
+
+export function exportModule(deps: { versions: VersionAccess; jobs: JobRunner; now: () => number; winnowVersion: string }): CoreModule {
+  return {
+    jobs: [createExportJob(deps.versions, deps)],
+    handlers: {
+      'datasets.export': (input) => {
+        // Checked now, so a wrong name or version is an answer, not a failed job.
+        const handle = deps.versions.resolve(input.dataset, input.version);
+        const job = deps.jobs.start('export', { ...input, out: resolve(input.out) });
+        return { jobId: job.id, warning: draftWarning(handle) };
+      },
+      'datasets.exports': ({ dataset }) => deps.versions.exports(dataset),
+    },
+  };
+}
