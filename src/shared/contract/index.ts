@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { appCommands } from './app.ts';
 import { clusterCommands } from './clusters.ts';
+import { datasetCommands } from './datasets.ts';
 import { importCommands } from './imports.ts';
 import { jobCommands } from './jobs.ts';
 import { settingsCommands } from './settings.ts';
@@ -15,6 +16,7 @@ export const commands = {
   ...jobCommands,
   ...clusterCommands,
   ...settingsCommands,
+  ...datasetCommands,
 } as const;
 
 export type Channel = keyof typeof commands;
@@ -35,3 +37,4 @@ export * from './traces.ts';
 export * from './app.ts';
 export * from './clusters.ts';
 export * from './settings.ts';
+export * from './datasets.ts';
