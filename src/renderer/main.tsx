@@ -10,6 +10,7 @@ import './styles/components.css';
 import './styles/shell.css';
 import './styles/traces.css';
 import './features/clusters/clusters.css';
+import './features/datasets/datasets.css';
 import './features/settings/settings.css';
 
 configureApi();

@@ -14,6 +14,7 @@ import { MemberTable } from './MemberTable.tsx';
 import { clusterColor, type ColorScheme } from './palette.ts';
 import { SimilarRows } from './SimilarRows.tsx';
 import { SplitControl } from './SplitControl.tsx';
+import { PromoteToDataset } from '../datasets/PromoteToDataset.tsx';
 
 export function ClusterPanel({ scheme }: { scheme: ColorScheme }): ReactElement | null {
   const selection = useClustersStore((s) => s.selection);
@@ -49,6 +50,7 @@ export function ClusterPanel({ scheme }: { scheme: ColorScheme }): ReactElement 
       <div className="cluster-panel-body">
         <div className="cluster-panel-about">
           {editError ? <ErrorNote message={editError} onRetry={clearEditError} /> : null}
+          {info?.level === 'cluster' ? <PromoteToDataset clusterId={info.id} clusterName={info.name} /> : null}
           {info ? (
             <ClusterAbout info={info} scheme={scheme} />
           ) : (

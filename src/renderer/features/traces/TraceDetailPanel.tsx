@@ -8,6 +8,7 @@ import { formatCost, formatCount, formatLatency, formatTime } from '../../lib/fo
 import { useTracesStore } from './traces-store.ts';
 import { Conversation } from './Conversation.tsx';
 import { prettyJson } from './message-shape.ts';
+import { TraceToDataset } from '../datasets/TraceToDataset.tsx';
 import type { TraceDetail } from '../../../shared/contract/index.ts';
 
 export function TraceDetailPanel(): ReactElement | null {
@@ -21,6 +22,7 @@ export function TraceDetailPanel(): ReactElement | null {
         <h2 className="side-panel-title">Trace #{detail.id}</h2>
         {detail.data ? <StatusBadge status={detail.data.status} /> : null}
         <span className="muted small side-panel-hint">j / k to move</span>
+        <TraceToDataset traceId={detail.id} />
         <button type="button" className="btn btn-ghost btn-icon" onClick={() => select(null)} aria-label="Close trace (Esc)" title="Close (Esc)">
           <Icon name="close" />
         </button>

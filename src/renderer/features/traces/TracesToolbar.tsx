@@ -7,6 +7,7 @@ import { isFiltered } from '../../lib/filter.ts';
 import { formatCount } from '../../lib/format.ts';
 import { useAppStore } from '../../shell/app-store.ts';
 import { useTracesStore } from './traces-store.ts';
+import { FilterToDataset } from '../datasets/FilterToDataset.tsx';
 import { useUiStore } from '../../shell/ui-store.ts';
 
 const SEARCH_DEBOUNCE_MS = 250;
@@ -64,6 +65,7 @@ export function TracesToolbar(): ReactElement {
           <Icon name="refresh" /> New data — reload
         </button>
       ) : null}
+      <FilterToDataset />
     </div>
   );
 }
