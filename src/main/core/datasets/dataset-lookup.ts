@@ -25,7 +25,7 @@ export function resolveVersion(repo: DatasetRepository, dataset: DatasetRecord, 
         : repo.frozen(dataset.id, ref);
   if (version) return version;
   const have = repo.versions(dataset.id).map(versionLabel);
-  const what = ref === undefined ? 'any version' : ref === 'draft' ? 'a draft' : `a version v${ref}`;
+  const what = ref === undefined ? 'version yet' : ref === 'draft' ? 'draft' : `version v${ref}`;
   throw new CommandError('not_found', `dataset "${dataset.name}" has no ${what}${have.length ? ` (it has ${have.join(', ')})` : ': add rows to it first'}`);
 }
 

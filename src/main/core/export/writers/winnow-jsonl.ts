@@ -12,16 +12,17 @@ import { countSplit } from './types.ts';
  * named like one of ours (say `labels`) never overwrites it.
  */
 export function winnowLine(row: ExportRow): string {
+  // Keys in sorted order already, so sortedJson takes its fast path (the text is sorted either way).
   const metadata = {
-    source_trace_id: row.sourceTraceId,
-    conversation_id: row.conversationId,
-    turn_index: row.turnIndex,
     cluster_id: row.clusterId,
-    membership_score: row.membershipScore,
-    labels: row.labels,
+    conversation_id: row.conversationId,
     expected_output: row.expectedOutput ?? null,
+    labels: row.labels,
+    membership_score: row.membershipScore,
     note: row.note,
+    source_trace_id: row.sourceTraceId,
     trace_metadata: row.metadata,
+    turn_index: row.turnIndex,
   };
   const tools = row.tools && row.tools.length > 0 ? row.tools : undefined;
   return `${orderedJson([['row_id', row.rowId], ['split', row.split], ['prompt', row.messages], ['tools', tools], ['response', row.response], ['metadata', metadata]])}\n`;
