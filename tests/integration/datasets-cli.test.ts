@@ -59,7 +59,7 @@ describe('winnow dataset CLI', () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/training set would be empty/);
     expect(json<{ name: string }[]>('dataset', 'list').map((d) => d.name).sort()).toEqual(['support-eval', 'support-train']);
-  });
+  }, 240_000);
 
   it('adds a trace, freezes, diffs, splits and exports byte-identically', () => {
     const v1 = json<{ version: string; rows: number; warnings: string[] }>('dataset', 'freeze', 'support-train');
@@ -108,5 +108,5 @@ describe('winnow dataset CLI', () => {
     const draft = winnow('export', 'support-train@draft', '--format', 'csv', '--out', join(dir.path, 'draft'), '--json');
     expect(draft.status).toBe(0);
     expect(draft.stderr).toMatch(/warning: exported from the unfrozen draft/);
-  });
+  }, 240_000); // about fifteen CLI processes in a row: slow on a loaded two-core machine
 });
