@@ -1,7 +1,8 @@
 // Turns one text into hashed lexical features: word 1-2-grams and character 3-5-grams of each word.
 // Imports: ./hash.ts only. Typed-array reads use `!`: indices stay in range by construction.
 
-import { fmix, mix, SEED_CHAR, SEED_PAIR, SEED_WORD } from './hash.ts';
+import { fmix32 as fmix, mixBlock as mix } from '../platform/murmur.ts';
+import { SEED_CHAR, SEED_PAIR, SEED_WORD } from './hash.ts';
 
 /** Longest text (in UTF-16 units) that is featurised; longer texts keep their head and tail halves. */
 export const DEFAULT_MAX_CHARS = 2000;

@@ -1,7 +1,7 @@
 // Sublinear TF-IDF weighting, the signed hashing sketch and the PCA projection of one document.
 // Imports: ./lexical-features.ts, ./lexical-model.ts, ./hash.ts. Typed-array reads use `!` (in range by construction).
 
-import { fmix } from './hash.ts';
+import { fmix32 as fmix } from '../platform/murmur.ts';
 import { createFeatureBuffer, extractFeatures, type FeatureBuffer } from './lexical-features.ts';
 import type { LexicalModel, LexicalOptions } from './lexical-model.ts';
 

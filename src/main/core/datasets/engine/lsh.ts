@@ -1,7 +1,7 @@
 // Owns: LSH banding over MinHash signatures: picking bands and rows for a Jaccard threshold, and a band index.
 // Imports: murmur.
 
-import { fmix32, mixBlock } from './murmur.ts';
+import { fmix32, mixBlock } from '../../platform/murmur.ts';
 
 export interface Banding {
   bands: number;

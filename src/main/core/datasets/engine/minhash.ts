@@ -1,7 +1,7 @@
 // Owns: MinHash signatures of normalised text over character 5-grams, by one-permutation hashing with densification.
 // Imports: murmur.
 
-import { fmix32 } from './murmur.ts';
+import { fmix32 } from '../../platform/murmur.ts';
 
 export const DEFAULT_NUM_HASHES = 128;
 /** Character 5-grams: robust to one changed word in a short prompt and to scripts written without spaces. */

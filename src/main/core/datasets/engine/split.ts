@@ -3,7 +3,7 @@
 // Imports: engine types, murmur (seeded key hash).
 
 import type { RowId, Split } from './types.ts';
-import { hashString } from './murmur.ts';
+import { hashString } from '../../platform/murmur.ts';
 
 export interface SplitFractions {
   train: number;

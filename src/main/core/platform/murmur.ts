@@ -1,4 +1,5 @@
-// Owns: the 32-bit murmur3 building blocks the MinHash and LSH code share (hash of UTF-16 codes, mixing, finaliser).
+// Owns: the 32-bit murmur3 building blocks shared by the embedder's hashed features and the datasets' MinHash,
+// LSH and split keys (hash of UTF-16 codes, mixing, finaliser).
 // Imports: nothing.
 
 /** One murmur3 block step: mixes a 32-bit word into the running hash. */
