@@ -108,6 +108,22 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'better-sqlite3', message: SQL_MESSAGE }] }] },
   },
   {
+    // A deferred transaction that reads before it writes fails at once with "database is locked" when another
+    // process (the window beside the CLI) writes; busy_timeout cannot help it. Every write transaction goes
+    // through platform/db/transaction.ts, which begins IMMEDIATE.
+    files: [`${CORE}/**/*.ts`],
+    ignores: [`${CORE}/platform/db/transaction.ts`, `${CORE}/**/*.test.ts`],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: 'Open write transactions with writeTransaction() from platform/db/transaction.ts (BEGIN IMMEDIATE), so writers queue across processes.',
+        },
+      ],
+    },
+  },
+  {
     // A module factory is handed the database and builds its domain's repositories from it: it may name the type.
     files: [`${CORE}/*/index.ts`],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'better-sqlite3', message: SQL_MESSAGE, allowTypeImports: true }] }] },

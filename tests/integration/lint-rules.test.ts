@@ -11,6 +11,7 @@ const RESTRICTED_IMPORTS = 'no-restricted-imports';
 const RESTRICTED_PATHS = 'import-x/no-restricted-paths';
 const SQL_OUTSIDE_REPOSITORIES = '@typescript-eslint/no-restricted-imports';
 const CYCLE = 'import-x/no-cycle';
+const DEFERRED_TRANSACTION = 'no-restricted-syntax';
 
 interface Plant {
   rule: string;
@@ -65,6 +66,16 @@ const VIOLATIONS: Record<string, Plant> = {
     filePath: 'src/main/core/embed/planted.ts',
     code: "import type { LlmEndpoint } from '../llm/llm-config.ts';\nexport type X = LlmEndpoint;\n",
   },
+  'a repository opens a deferred transaction': {
+    rule: DEFERRED_TRANSACTION,
+    filePath: 'src/main/core/clusters/planted-repository.ts',
+    code: "import type { Database } from 'better-sqlite3';\nexport const save = (db: Database): number => db.transaction(() => 1)();\n",
+  },
+  'a repository names its transaction mode itself': {
+    rule: DEFERRED_TRANSACTION,
+    filePath: 'src/main/core/traces/planted-repository.ts',
+    code: "import type { Database } from 'better-sqlite3';\nexport const save = (db: Database): number => db.transaction(() => 1).deferred();\n",
+  },
   'the platform imports a domain': { rule: RESTRICTED_PATHS, filePath: 'src/main/core/platform/db/planted.ts', code: "import { tracesModule } from '../../traces/index.ts';\nexport const x = tracesModule;\n" },
 };
 
@@ -87,10 +98,14 @@ const ALLOWED: Record<string, Omit<Plant, 'rule'>> = {
     filePath: 'src/main/core/clusters/planted.ts',
     code: "import { RowRepository } from '../traces/index.ts';\nexport const x = RowRepository;\n",
   },
+  'a repository writes through writeTransaction': {
+    filePath: 'src/main/core/clusters/planted-repository.ts',
+    code: "import type { Database } from 'better-sqlite3';\nimport { writeTransaction } from '../platform/db/transaction.ts';\nexport const save = (db: Database): number => writeTransaction(db, () => 1);\n",
+  },
   'a domain uses its own files': { filePath: 'src/main/core/traces/planted.ts', code: "import { RowRepository } from './row-repository.ts';\nexport const x = RowRepository;\n" },
 };
 
-const LAYER_RULES = [RESTRICTED_IMPORTS, RESTRICTED_PATHS, SQL_OUTSIDE_REPOSITORIES, CYCLE];
+const LAYER_RULES = [RESTRICTED_IMPORTS, RESTRICTED_PATHS, SQL_OUTSIDE_REPOSITORIES, CYCLE, DEFERRED_TRANSACTION];
 
 describe('layer rules in eslint.config.js', () => {
   let eslint: ESLint;

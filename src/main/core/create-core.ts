@@ -11,6 +11,7 @@ import { exportModule } from './export/index.ts';
 import { llmModule, type SecretBox } from './llm/index.ts';
 import { assembleHandlers, type CoreModule } from './platform/core-module.ts';
 import { openDatabase } from './platform/db/connection.ts';
+import { ensureSecondaryIndexes } from './platform/db/secondary-indexes.ts';
 import { EventBus } from './platform/events.ts';
 import { jobHandlers } from './platform/jobs/job-handlers.ts';
 import { JobRepository } from './platform/jobs/job-repository.ts';
@@ -49,13 +50,17 @@ export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   const db = openDatabase(join(options.dataDir, 'winnow.sqlite'));
   const events = new EventBus();
+  // Marks the jobs whose process died interrupted (jobs another live process runs stay running)...
   const jobs = new JobRunner(new JobRepository(db), events, now);
+  // ...so this repairs only what a killed bulk import left dropped, never what a live one holds.
+  ensureSecondaryIndexes(db);
   let vectorStore: Promise<VectorStore> | null = null;
   const vectors = (): Promise<VectorStore> => (vectorStore ??= openVectorStore(join(options.dataDir, 'vectors')));
 
   const llm = llmModule({ db, secrets: options.secrets ?? null, env, now });
   const traces = tracesModule({ db, jobs, now });
   const datasets = datasetsModule({ db, now });
+  const clusters = clustersModule({ db, rows: traces.rows, jobs, vectors, embedders: createEmbedders(db, llm.service, llm.embeddingEndpoint), llm: llm.service, chatEndpoint: llm.chatEndpoint, now });
   const modules: CoreModule[] = [
     {
       jobs: [],
@@ -71,7 +76,7 @@ export function createCore(options: CoreOptions): Core {
     },
     llm,
     traces,
-    clustersModule({ db, rows: traces.rows, jobs, vectors, embedders: createEmbedders(db, llm.service, llm.embeddingEndpoint), llm: llm.service, chatEndpoint: llm.chatEndpoint, now }),
+    clusters,
     datasets,
     exportModule({ versions: datasets.versions, jobs, now, winnowVersion: VERSION }),
   ];
@@ -91,6 +96,7 @@ export function createCore(options: CoreOptions): Core {
     vectors,
     close: async () => {
       await jobs.shutdown();
+      await clusters.cleanup;
       db.close();
     },
   };

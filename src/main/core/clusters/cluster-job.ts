@@ -1,12 +1,14 @@
 // The clustering job: row texts -> embeddings -> clusters (worker threads) -> keyword names -> 2-D map ->
-// one transaction that saves the run, plus its vectors in LanceDB. Imports: engine (embed, cluster), the
-// cluster repository, the traces domain's rows, vectors.
+// save: a hidden run reserves the id, its vectors go to LanceDB, then one transaction writes clusters and
+// members and makes the run visible, so a killed save never leaves a run without vectors. Imports: engine
+// (embed, cluster), the cluster repository, abandoned-runs, the traces domain's rows, vectors.
 import { ClusterRunParams } from '../../../shared/contract/index.ts';
 import { clusterVectors, layout2d, nameClustersOffline } from './engine/cluster-api.ts';
 import type { ClusterRepository, NewCluster } from './cluster-repository.ts';
 import type { JobContext, JobHandler } from '../platform/jobs/job-runner.ts';
 import type { VectorStore } from '../platform/vectors/lance-store.ts';
 import { writeRunVectors } from '../platform/vectors/row-vectors.ts';
+import { discardAbandonedRuns } from './abandoned-runs.ts';
 import type { EmbedderFactory } from '../embed/index.ts';
 import type { RowRepository } from '../traces/index.ts';
 
@@ -40,7 +42,9 @@ export function createClusterJob(deps: ClusterJobDeps): JobHandler<ClusterRunPar
 
 async function runClustering(ctx: JobContext<ClusterRunParams>, deps: ClusterJobDeps): Promise<ClusterJobResult> {
   const { params, signal } = ctx;
-  // A clustering is saved whole or not at all, so a resumed run simply starts again.
+  // A clustering is saved whole or not at all, so a resumed run simply starts again, after removing what an
+  // earlier attempt of this job left half-saved.
+  await discardAbandonedRuns(deps.clusters, deps.vectors, ctx.jobId);
   ctx.progress(0, null, 'Reading rows');
   const { rowIds, texts } = deps.rows.texts(params.textMode, undefined, signal);
   const n = rowIds.length;
@@ -109,19 +113,19 @@ async function runClustering(ctx: JobContext<ClusterRunParams>, deps: ClusterJob
     x: xy[2 * i]!,
     y: xy[2 * i + 1]!,
   }));
-  const runId = deps.clusters.saveRun(
-    {
-      embedder: embedder.id,
-      params: { ...params, ...clustering.params },
-      embedderState: deps.embedders.state(embedder),
-      outlierZ: clustering.outlierZ,
-      dims: d,
-      clusters: newClusters,
-      members,
-    },
+  const runId = deps.clusters.beginRun(
+    { embedder: embedder.id, params: { ...params, ...clustering.params }, embedderState: deps.embedders.state(embedder), outlierZ: clustering.outlierZ, dims: d },
+    ctx.jobId,
     deps.now(),
   );
-  await writeRunVectors(await deps.vectors(), runId, rowIds, vectors, d);
+  try {
+    await writeRunVectors(await deps.vectors(), runId, rowIds, vectors, d);
+    signal.throwIfAborted();
+    deps.clusters.completeRun(runId, { clusters: newClusters, members });
+  } catch (error) {
+    await discardAbandonedRuns(deps.clusters, deps.vectors, ctx.jobId);
+    throw error;
+  }
 
   if (params.nameWithLlm && deps.nameWithLlm) {
     ctx.progress(0, null, 'Naming with the LLM');

@@ -1,7 +1,8 @@
 // Reads and writes clustering runs, their clusters and each row's membership and map position: every
-// statement over cluster_runs, clusters and cluster_members. Imports: better-sqlite3 types, contract types.
+// statement over cluster_runs, clusters and cluster_members. Imports: better-sqlite3 types, platform write transaction, contract types.
 import type { Database, Statement } from 'better-sqlite3';
 import type { ClusterInfo, ClusterRun } from '../../../shared/contract/index.ts';
+import { writeTransaction } from '../platform/db/transaction.ts';
 
 /** Members scoring below this are "borderline": worth a look before they go into a dataset. */
 export const BORDERLINE_SCORE = 0.5;
@@ -134,9 +135,10 @@ export class ClusterRepository {
 
   constructor(db: Database) {
     this.db = db;
-    this.latestRun = db.prepare('SELECT MAX(id) AS id FROM cluster_runs');
-    this.allRuns = db.prepare('SELECT * FROM cluster_runs ORDER BY id DESC');
-    this.oneRun = db.prepare('SELECT * FROM cluster_runs WHERE id = ?');
+    // Only complete runs exist for readers: a run being saved (or abandoned by a killed save) has no vectors yet.
+    this.latestRun = db.prepare(`SELECT MAX(id) AS id FROM cluster_runs WHERE state = 'complete'`);
+    this.allRuns = db.prepare(`SELECT * FROM cluster_runs WHERE state = 'complete' ORDER BY id DESC`);
+    this.oneRun = db.prepare(`SELECT * FROM cluster_runs WHERE id = ? AND state = 'complete'`);
     this.runCounts = db.prepare(`SELECT SUM(level = 'cluster') AS clusters, SUM(level = 'group') AS groups FROM clusters WHERE run_id = ? AND merged_into IS NULL`);
     this.runOutliers = db.prepare('SELECT COUNT(*) AS n FROM cluster_members WHERE run_id = ? AND cluster_id IS NULL');
     this.runRows = db.prepare('SELECT COUNT(*) AS n FROM cluster_members WHERE run_id = ?');
@@ -181,16 +183,28 @@ export class ClusterRepository {
     this.runOfRow = db.prepare('SELECT MAX(run_id) AS id FROM cluster_members WHERE row_id = ?');
   }
 
-  /** Writes a whole run in one transaction: a cancelled or crashed clustering leaves nothing half-written. */
-  saveRun(run: NewRun, now: number): number {
-    return this.db.transaction(() => {
-      const outliers = run.members.filter((m) => m.clusterKey === null).length;
-      const runId = Number(
+  /**
+   * Step 1 of saving a run: reserves its id as a hidden 'saving' run owned by `jobId`, so its vectors can be
+   * written under that id before anything of it is visible (see cluster-job.ts).
+   */
+  beginRun(run: Omit<NewRun, 'clusters' | 'members'>, jobId: number, now: number): number {
+    return writeTransaction(this.db, () =>
+      Number(
         this.db
-          .prepare(`INSERT INTO cluster_runs (created_at, embedder, params_json, embedder_state, outlier_z, dims, rows, outliers)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-          .run(now, run.embedder, JSON.stringify(run.params), run.embedderState, run.outlierZ, run.dims, run.members.length, outliers).lastInsertRowid,
-      );
+          .prepare(`INSERT INTO cluster_runs (created_at, embedder, params_json, embedder_state, outlier_z, dims, rows, outliers, state, job_id)
+            VALUES (?, ?, ?, ?, ?, ?, 0, 0, 'saving', ?)`)
+          .run(now, run.embedder, JSON.stringify(run.params), run.embedderState, run.outlierZ, run.dims, jobId).lastInsertRowid,
+      ),
+    );
+  }
+
+  /**
+   * Step 2, once its vectors exist: writes the clusters and members and makes the run visible, in one
+   * transaction, so a cancelled or killed save leaves nothing half-written.
+   */
+  completeRun(runId: number, run: Pick<NewRun, 'clusters' | 'members'>): void {
+    writeTransaction(this.db, () => {
+      const outliers = run.members.filter((m) => m.clusterKey === null).length;
       const ids = new Map<string, number>();
       const insert = this.db.prepare(`INSERT INTO clusters (run_id, parent_id, level, name, keyword_name, named_by, keywords_json,
         representatives_json, centroid, calibration_json) VALUES (?, ?, ?, ?, ?, 'keywords', ?, ?, ?, ?)`);
@@ -206,8 +220,40 @@ export class ClusterRepository {
       for (const m of run.members) {
         member.run(runId, m.rowId, m.clusterKey === null ? null : ids.get(m.clusterKey)!, ids.get(m.nearestKey) ?? null, m.score, m.x, m.y);
       }
+      const { changes } = this.db
+        .prepare(`UPDATE cluster_runs SET state = 'complete', rows = ?, outliers = ? WHERE id = ? AND state = 'saving'`)
+        .run(run.members.length, outliers, runId);
+      // Another process took the run for abandoned (its job looked dead): roll back rather than revive it.
+      if (changes !== 1) throw new Error(`clustering run ${runId} was abandoned while it was being saved`);
+    });
+  }
+
+  /** Saves a whole run at once (no vectors): begin and complete. */
+  saveRun(run: NewRun, now: number): number {
+    return writeTransaction(this.db, () => {
+      const runId = this.beginRun(run, 0, now);
+      this.completeRun(runId, run);
       return runId;
-    })();
+    });
+  }
+
+  /**
+   * Marks abandoned the runs left 'saving' by a job that is no longer queued or running (its process died, or
+   * it failed before completing), or by `jobId` itself (a resumed job starts its save again). Returns every
+   * abandoned run whose vector table may still need dropping.
+   */
+  abandonSavingRuns(jobId: number | null = null): number[] {
+    const dead = `state = 'saving' AND (job_id IS ? OR job_id IS NULL OR job_id NOT IN (SELECT id FROM jobs WHERE status IN ('queued', 'running')))`;
+    if (this.db.prepare(`SELECT 1 FROM cluster_runs WHERE ${dead} OR state = 'abandoned' LIMIT 1`).get(jobId) === undefined) return [];
+    return writeTransaction(this.db, () => {
+      this.db.prepare(`UPDATE cluster_runs SET state = 'abandoned' WHERE ${dead}`).run(jobId);
+      return this.db.prepare(`SELECT id FROM cluster_runs WHERE state = 'abandoned' ORDER BY id`).pluck().all() as number[];
+    });
+  }
+
+  /** An abandoned run whose vector table is gone: nothing of it is left but its reserved id. */
+  markDiscarded(runId: number): void {
+    writeTransaction(this.db, () => this.db.prepare(`UPDATE cluster_runs SET state = 'discarded' WHERE id = ? AND state = 'abandoned'`).run(runId));
   }
 
   latestRunId(): number | null {
@@ -393,9 +439,9 @@ export class ClusterRepository {
 
   /** Adds members to a run in one transaction (rows placed after the run was saved). */
   addMembers(runId: number, members: readonly { rowId: number; clusterId: number | null; nearestId: number | null; score: number; x: number; y: number }[]): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       for (const m of members) this.insertMember.run(runId, m.rowId, m.clusterId, m.nearestId, m.score, m.x, m.y);
-    })();
+    });
   }
 
   /**
@@ -403,7 +449,7 @@ export class ClusterRepository {
    * name), inserts new ones, retires merged-away ones and moves every member. Returns the new clusters' ids.
    */
   saveEdit(runId: number, edit: ClusterEdit): number[] {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const idMap = new Map<number, number>();
       const created: number[] = [];
       for (const c of edit.clusters) {
@@ -423,6 +469,6 @@ export class ClusterRepository {
         this.updateMember.run(m.label < 0 ? null : idMap.get(m.label)!, idMap.get(m.nearest) ?? null, m.score, runId, m.rowId);
       }
       return created;
-    })();
+    });
   }
 }

@@ -13,6 +13,7 @@ import { clusterHandlers } from './cluster-handlers.ts';
 import { createClusterJob } from './cluster-job.ts';
 import { ClusterRepository } from './cluster-repository.ts';
 import { nameRunWithLlm } from './llm-names.ts';
+import { discardAbandonedRuns } from './abandoned-runs.ts';
 import { createNameJob } from './name-job.ts';
 
 export interface ClustersDeps {
@@ -28,9 +29,20 @@ export interface ClustersDeps {
   now: () => number;
 }
 
-export function clustersModule(deps: ClustersDeps): CoreModule {
+export interface ClustersModule extends CoreModule {
+  /** Settles once what killed saves left is removed; the core waits for it before it closes. */
+  cleanup: Promise<void>;
+}
+
+export function clustersModule(deps: ClustersDeps): ClustersModule {
   const { db, rows, vectors } = deps;
   const clusters = new ClusterRepository(db);
+  // After the job runner marked dead jobs interrupted, so a save another live process is making is left alone.
+  // A failure here (a vector store that cannot open) is retried at the next start-up: the runs stay hidden.
+  const cleanup = discardAbandonedRuns(clusters, vectors).then(
+    () => undefined,
+    () => undefined,
+  );
   const nameRun = async (runId: number, signal: AbortSignal, jobId: number) => {
     const endpoint = deps.chatEndpoint();
     if (!endpoint) throw new Error('no chat model is configured: set one in Settings (or WINNOW_LLM_MODEL)');
@@ -43,5 +55,6 @@ export function clustersModule(deps: ClustersDeps): CoreModule {
       createNameJob(nameRun),
     ],
     handlers: clusterHandlers(clusters, rows, deps.jobs, vectors, () => deps.chatEndpoint() !== null),
+    cleanup,
   };
 }

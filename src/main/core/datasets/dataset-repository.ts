@@ -1,7 +1,8 @@
 // Owns the datasets tables: datasets, versions, rows (content as canonical JSON), splits, leakage exclusions and
-// exports. Statements are prepared once. Imports: better-sqlite3 types, platform multi-row insert, engine types.
+// exports. Statements are prepared once. Imports: better-sqlite3 types, platform multi-row insert and write transaction, engine types.
 import type { Database, Statement } from 'better-sqlite3';
 import { MultiRowInsert } from '../platform/db/multi-row-insert.ts';
+import { writeTransaction } from '../platform/db/transaction.ts';
 import type { DatasetKind, Split } from './engine/types.ts';
 
 export interface DatasetRecord {
@@ -163,7 +164,7 @@ export class DatasetRepository {
 
   /** Runs `fn` as one write transaction that takes the write lock up front, so two processes never deadlock. */
   write<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    return writeTransaction(this.db, fn);
   }
 
   createDataset(d: { name: string; kind: DatasetKind; description: string; taskDescription: string; excludeVersionId: number | null; nearThreshold: number; now: number }): number {

@@ -49,8 +49,8 @@ export class SourceRepository {
     const p = (sql: string): Statement => db.prepare(sql);
     this.s = {
       cluster: p('SELECT id, run_id, parent_id, level, name, description, include_rule, exclude_rule FROM clusters WHERE id = ?'),
-      latestRun: p('SELECT id, embedder, params_json, created_at FROM cluster_runs ORDER BY id DESC LIMIT 1'),
-      run: p('SELECT id, embedder, params_json, created_at FROM cluster_runs WHERE id = ?'),
+      latestRun: p(`SELECT id, embedder, params_json, created_at FROM cluster_runs WHERE state = 'complete' ORDER BY id DESC LIMIT 1`),
+      run: p(`SELECT id, embedder, params_json, created_at FROM cluster_runs WHERE id = ? AND state = 'complete'`),
       traceRows: p('SELECT id FROM rows WHERE trace_id = ? ORDER BY id'),
       rows: p(`SELECT r.id AS row_id, r.trace_id, r.turn_index, r.prompt_end, r.response_index, t.status, t.conversation_id, t.format,
           x.raw, x.normalized_json, m.cluster_id, m.score

@@ -1,7 +1,8 @@
 // Embeddings from paid or slow endpoints, kept in SQLite by content hash so a re-run embeds only new texts.
-// Imports: better-sqlite3 types, the engine's EmbeddingCache interface.
+// Imports: better-sqlite3 types, the engine's EmbeddingCache interface, platform write transaction.
 import type { Database, Statement } from 'better-sqlite3';
 import type { EmbeddingCache } from './embedding-cache.ts';
+import { writeTransaction } from '../platform/db/transaction.ts';
 
 /** The key already hashes the embedder id with the text; the model column only groups entries. */
 const GROUP = 'openai-compatible';
@@ -25,8 +26,8 @@ export class EmbeddingCacheRepository implements EmbeddingCache {
   }
 
   async setMany(entries: readonly (readonly [string, Float32Array])[]): Promise<void> {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       for (const [key, v] of entries) this.put.run(GROUP, key, Buffer.from(v.buffer, v.byteOffset, v.byteLength));
-    })();
+    });
   }
 }

@@ -59,21 +59,34 @@ export function createImportJob(deps: ImportJobDeps): JobHandler<ImportParams> {
     run: async (ctx) => {
       const paths = ctx.params.paths.map((p) => resolve(p));
       const sizes = await Promise.all(paths.map((p) => stat(p).then((s) => s.size, () => 0)));
-      const bulk = isBulkImport(traces, sizes.reduce((a, b) => a + b, 0));
-      if (bulk) traces.dropSecondaryIndexes();
+      const total = sizes.reduce((a, b) => a + b, 0);
+      // Another process's bulk import holds the indexes dropped: writing beside it would either scan the
+      // table for every duplicate lookup or miss the keys it is adding, so this import waits its turn.
+      await waitForIndexes(ctx, traces);
+      const bulk = isBulkImport(traces, total) && traces.dropSecondaryIndexes(ctx.jobId);
       try {
         return await runImport(ctx, paths, sizes, traces.writer(), deps);
       } finally {
         if (bulk) {
+          traces.releaseSecondaryIndexes(ctx.jobId);
           ctx.progress(0, null, 'Indexing');
-          traces.ensureSecondaryIndexes();
+          traces.ensureSecondaryIndexes(ctx.jobId, (built, of) => ctx.progress(built, of, 'Indexing'));
           // The job's last word is its outcome, not the step that happened to run last.
-          const total = sizes.reduce((a, b) => a + b, 0);
           ctx.progress(total, total, 'Done');
         }
       }
     },
   };
+}
+
+const INDEX_WAIT_MS = 500;
+
+async function waitForIndexes(ctx: JobContext<ImportParams>, traces: TraceWriteRepository): Promise<void> {
+  while (!traces.ensureSecondaryIndexes(ctx.jobId)) {
+    ctx.progress(0, null, 'Waiting for another import to finish');
+    await new Promise((r) => setTimeout(r, INDEX_WAIT_MS));
+    ctx.signal.throwIfAborted();
+  }
 }
 
 async function runImport(

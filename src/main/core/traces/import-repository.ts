@@ -138,9 +138,15 @@ export class ImportRepository {
     this.db.prepare('UPDATE import_files SET status = ?, error = ? WHERE id = ?').run(status, error, fileId);
   }
 
-  /** Marks every file still `importing` as interrupted: called at start-up, when nothing can be running. */
+  /**
+   * Marks files still `importing` as interrupted unless their job is alive (in another process on this folder):
+   * called at start-up, after the job runner marked orphaned jobs. Reads first, so a read-only command with
+   * nothing to mark never waits for another process's write lock.
+   */
   markInterrupted(): void {
-    this.db.prepare(`UPDATE import_files SET status = 'interrupted' WHERE status = 'importing'`).run();
+    const orphaned = `status = 'importing' AND (job_id IS NULL OR job_id NOT IN (SELECT id FROM jobs WHERE status IN ('queued', 'running')))`;
+    if (this.db.prepare(`SELECT 1 FROM import_files WHERE ${orphaned} LIMIT 1`).get() === undefined) return;
+    this.db.prepare(`UPDATE import_files SET status = 'interrupted' WHERE ${orphaned}`).run();
   }
 
   list(): ImportFileSummary[] {

@@ -6,7 +6,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { ProjectedTrace } from './import-projection.ts';
 import { DuplicateFilter } from './duplicate-filter.ts';
 import { MultiRowInsert } from '../platform/db/multi-row-insert.ts';
-import { dropSecondaryIndexes, ensureSecondaryIndexes, hasDedupIndex } from '../platform/db/secondary-indexes.ts';
+import { dropSecondaryIndexes, ensureSecondaryIndexes, hasDedupIndex, releaseSecondaryIndexes, secondaryIndexesHeld } from '../platform/db/secondary-indexes.ts';
 
 const TRACE_COLUMNS = [
   'id', 'file_id', 'line', 'hash_key', 'format', 'source_id', 'conversation_id',
@@ -36,12 +36,23 @@ export class TraceWriteRepository {
     return this.maxId.get() as number;
   }
 
-  dropSecondaryIndexes(): void {
-    dropSecondaryIndexes(this.db);
+  /** Drops the indexes for import job `jobId`; false (nothing dropped) while another import runs on them. */
+  dropSecondaryIndexes(jobId: number | null = null): boolean {
+    return dropSecondaryIndexes(this.db, jobId === null ? null : { id: jobId, kind: 'import' });
   }
 
-  ensureSecondaryIndexes(): void {
-    ensureSecondaryIndexes(this.db);
+  /** Builds the missing indexes unless another live import holds them dropped; true when all exist. */
+  ensureSecondaryIndexes(exceptJob: number | null = null, between?: (built: number, of: number) => void): boolean {
+    return ensureSecondaryIndexes(this.db, exceptJob, between);
+  }
+
+  releaseSecondaryIndexes(jobId: number): void {
+    releaseSecondaryIndexes(this.db, jobId);
+  }
+
+  /** Whether a live import other than `exceptJob` holds the indexes dropped. */
+  indexesHeldElsewhere(exceptJob: number): boolean {
+    return secondaryIndexesHeld(this.db, exceptJob);
   }
 
   /**

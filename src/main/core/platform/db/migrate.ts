@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { type Migration, migrations as allMigrations } from './migrations/index.ts';
+import { writeTransaction } from './transaction.ts';
 
 const checksum = (sql: string): string => createHash('sha256').update(sql).digest('hex');
 
@@ -27,7 +28,13 @@ export function migrate(db: Database, migrations: Migration[] = allMigrations): 
     const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
     if (migration.rebuildsTables) db.pragma('foreign_keys = OFF');
     try {
-      db.transaction(() => {
+      const appliedMeanwhile = writeTransaction(db, () => {
+        // Another process opening the same fresh folder may have applied it since the list above was read.
+        const now = db.prepare('SELECT checksum FROM schema_migrations WHERE version = ?').pluck().get(migration.version) as string | undefined;
+        if (now !== undefined) {
+          if (now !== sum) throw new Error(`migration ${migration.version} (${migration.name}) was changed after it was applied`);
+          return true;
+        }
         db.exec(migration.sql);
         if (migration.rebuildsTables) {
           const broken = db.pragma('foreign_key_check') as unknown[];
@@ -39,7 +46,9 @@ export function migrate(db: Database, migrations: Migration[] = allMigrations): 
           sum,
           Date.now(),
         );
-      })();
+        return false;
+      });
+      if (appliedMeanwhile) continue;
     } finally {
       if (migration.rebuildsTables) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
     }

@@ -1,7 +1,9 @@
 // Reads and writes the jobs table: creation, status transitions, progress and checkpoints.
-// Imports: better-sqlite3 types, the contract's Job shape.
+// Imports: better-sqlite3 types, the contract's Job shape, job-owner, transaction.
 import type { Database, Statement } from 'better-sqlite3';
 import type { Job, JobKind, JobStatus } from '../../../../shared/contract/index.ts';
+import { writeTransaction } from '../db/transaction.ts';
+import { type JobOwner, type OwnerRecord, ownerIsLive } from './job-owner.ts';
 
 interface JobRecord {
   id: number;
@@ -48,6 +50,8 @@ export class JobRepository {
   private readonly getStmt: Statement;
   private readonly progressStmt: Statement;
   private readonly checkpointStmt: Statement;
+  private readonly heartbeatStmt: Statement;
+  private readonly activeStmt: Statement;
 
   constructor(db: Database) {
     this.db = db;
@@ -57,6 +61,10 @@ export class JobRepository {
     this.getStmt = db.prepare('SELECT * FROM jobs WHERE id = ?');
     this.progressStmt = db.prepare('UPDATE jobs SET phase = ?, done = ?, total = ?, updated_at = ? WHERE id = ?');
     this.checkpointStmt = db.prepare('UPDATE jobs SET checkpoint_json = ?, updated_at = ? WHERE id = ?');
+    this.heartbeatStmt = db.prepare(`UPDATE jobs SET heartbeat_at = ? WHERE owner_token = ? AND status IN ('queued', 'running')`);
+    this.activeStmt = db.prepare(
+      `SELECT id, owner_pid AS pid, owner_host AS host, heartbeat_at AS heartbeatAt FROM jobs WHERE status IN ('queued', 'running')`,
+    );
   }
 
   create(kind: JobKind, title: string, params: unknown, now: number): StoredJob {
@@ -101,10 +109,30 @@ export class JobRepository {
     this.checkpointStmt.run(JSON.stringify(checkpoint), now, id);
   }
 
-  /** A job left running or queued by a process that died cannot still be running. */
-  markInterrupted(now: number): number {
-    return this.db
-      .prepare(`UPDATE jobs SET status = 'interrupted', updated_at = ? WHERE status IN ('running', 'queued')`)
-      .run(now).changes;
+  /** Makes `owner` the job's runner (on start and on resume), with a fresh heartbeat. */
+  claim(id: number, owner: JobOwner, wallNow: number): void {
+    this.db
+      .prepare('UPDATE jobs SET owner_pid = ?, owner_host = ?, owner_token = ?, heartbeat_at = ?, holds_indexes = 0 WHERE id = ?')
+      .run(owner.pid, owner.host, owner.token, wallNow, id);
+  }
+
+  /** Refreshes the heartbeat of every queued or running job `owner` runs. */
+  heartbeat(owner: JobOwner, wallNow: number): void {
+    this.heartbeatStmt.run(wallNow, owner.token);
+  }
+
+  /**
+   * A job left running or queued by a process that died cannot still be running; one whose owner is alive
+   * is running elsewhere and is left alone. Reads first, so a process with nothing to mark never waits for
+   * the write lock another process's import holds.
+   */
+  markInterrupted(now: number, wallNow: number): number {
+    const orphaned = () => (this.activeStmt.all() as (OwnerRecord & { id: number })[]).filter((job) => !ownerIsLive(job, wallNow));
+    if (orphaned().length === 0) return 0;
+    // Checked again under the write lock: an owner may have settled its job in between.
+    return writeTransaction(this.db, () => {
+      const mark = this.db.prepare(`UPDATE jobs SET status = 'interrupted', holds_indexes = 0, updated_at = ? WHERE id = ? AND status IN ('queued', 'running')`);
+      return orphaned().reduce((n, job) => n + mark.run(now, job.id).changes, 0);
+    });
   }
 }

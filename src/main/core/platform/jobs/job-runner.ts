@@ -1,9 +1,11 @@
 // Runs persisted jobs, one at a time per lane: queues, progress (throttled events, periodic persistence),
-// cancel through an AbortSignal, resume from the last checkpoint. Imports: zod, job-repository, events, rpc errors.
+// cancel through an AbortSignal, resume from the last checkpoint, and a heartbeat that tells other processes on
+// the same folder these jobs are alive. Imports: zod, job-repository, job-owner, events, rpc errors.
 import type { z } from 'zod';
 import type { DataDomain, Job, JobKind } from '../../../../shared/contract/index.ts';
 import { CommandError } from '../rpc/router.ts';
 import type { JobRepository, StoredJob } from './job-repository.ts';
+import { HEARTBEAT_INTERVAL_MS, newOwner, type JobOwner } from './job-owner.ts';
 import type { EventBus } from '../events.ts';
 
 export interface JobContext<P> {
@@ -61,12 +63,16 @@ export class JobRunner {
   private readonly repo: JobRepository;
   private readonly events: EventBus;
   private readonly now: () => number;
+  /** This runner's identity in the jobs table; heartbeats use the wall clock, which every process shares. */
+  readonly owner: JobOwner = newOwner();
+  private heartbeatTimer: NodeJS.Timeout | null = null;
+  private lastHeartbeat = 0;
 
   constructor(repo: JobRepository, events: EventBus, now: () => number) {
     this.repo = repo;
     this.events = events;
     this.now = now;
-    repo.markInterrupted(now());
+    repo.markInterrupted(now(), Date.now());
   }
 
   register<P>(handler: JobHandler<P>): void {
@@ -78,6 +84,7 @@ export class JobRunner {
     const handler = this.handler(kind);
     const checked = checkParams(handler, params);
     const job = this.repo.create(kind, handler.title(checked as never), checked, this.now());
+    this.repo.claim(job.id, this.owner, Date.now());
     this.enqueue(job.id, handler.lane);
     return publicJob(job);
   }
@@ -89,6 +96,7 @@ export class JobRunner {
     }
     checkParams(this.handler(job.kind), job.params);
     this.repo.setStatus(id, 'queued', this.now(), { error: null });
+    this.repo.claim(id, this.owner, Date.now());
     this.enqueue(id, this.handler(job.kind).lane);
     return publicJob(this.mustGet(id));
   }
@@ -128,9 +136,39 @@ export class JobRunner {
 
   /** Cancels everything and waits for the running job to stop. */
   async shutdown(): Promise<void> {
-    for (const lane of this.lanes.values()) lane.queue.length = 0;
+    for (const lane of this.lanes.values()) {
+      // Never started: resumable later, and not left looking queued by a live owner until its heartbeat ages.
+      for (const id of lane.queue.splice(0)) this.repo.setStatus(id, 'interrupted', this.now());
+    }
     for (const controller of this.controllers.values()) controller.abort(new JobCancelledError());
     await Promise.all([...this.lanes.values()].map((lane) => lane.running));
+    this.stopHeartbeat();
+  }
+
+  /**
+   * Refreshes this runner's heartbeat when it is due. The timer calls it; so does progress, so a job whose
+   * synchronous steps starve the timer still beats between them.
+   */
+  private beat(): void {
+    const wallNow = Date.now();
+    if (wallNow - this.lastHeartbeat < HEARTBEAT_INTERVAL_MS) return;
+    this.lastHeartbeat = wallNow;
+    this.repo.heartbeat(this.owner, wallNow);
+  }
+
+  private startHeartbeat(): void {
+    if (this.heartbeatTimer) return;
+    this.heartbeatTimer = setInterval(() => {
+      if ([...this.lanes.values()].some((lane) => lane.draining)) this.beat();
+      else this.stopHeartbeat();
+    }, HEARTBEAT_INTERVAL_MS / 2);
+    // A heartbeat never keeps a finished CLI alive.
+    this.heartbeatTimer.unref();
+  }
+
+  private stopHeartbeat(): void {
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    this.heartbeatTimer = null;
   }
 
   private handler(kind: JobKind): JobHandler<never> {
@@ -149,6 +187,7 @@ export class JobRunner {
     let lane = this.lanes.get(laneName);
     if (!lane) this.lanes.set(laneName, (lane = { queue: [], draining: false, running: Promise.resolve() }));
     lane.queue.push(id);
+    this.startHeartbeat();
     // The flag flips back in the same tick the loop sees an empty queue, so no enqueued job is stranded.
     if (lane.draining) return;
     lane.draining = true;
@@ -182,6 +221,7 @@ export class JobRunner {
       signal: controller.signal,
       progress: (done, total, nextPhase) => {
         if (nextPhase !== undefined) phase = nextPhase;
+        this.beat();
         const now = this.now();
         if (now - lastPersist >= PERSIST_INTERVAL_MS || nextPhase !== undefined) {
           lastPersist = now;

@@ -59,3 +59,8 @@ export async function similarRows(store: VectorStore, runId: number, rowId: numb
 export async function hasRunVectors(store: VectorStore, runId: number): Promise<boolean> {
   return (await store.tableNames()).includes(tableName(runId));
 }
+
+/** Drops a run's table if it exists (what a killed or failed save left). */
+export async function dropRunVectors(store: VectorStore, runId: number): Promise<void> {
+  if (await hasRunVectors(store, runId)) await store.dropTable(tableName(runId));
+}

@@ -6,6 +6,8 @@ import { sql as m003 } from './003-trace-raw.ts';
 import { sql as m004 } from './004-llm-cache.ts';
 import { sql as m005 } from './005-import-notices.ts';
 import { sql as m006 } from './006-datasets.ts';
+import { sql as m007 } from './007-job-owners.ts';
+import { sql as m008 } from './008-cluster-run-state.ts';
 
 export interface Migration {
   version: number;
@@ -22,4 +24,6 @@ export const migrations: Migration[] = [
   { version: 4, name: 'llm-cache', sql: m004 },
   { version: 5, name: 'import-notices', sql: m005 },
   { version: 6, name: 'datasets', sql: m006 },
+  { version: 7, name: 'job-owners', sql: m007 },
+  { version: 8, name: 'cluster-run-state', sql: m008 },
 ];
