@@ -8,16 +8,9 @@ import type { TraceFilter } from '../../src/shared/contract/index.ts';
 import { type Core, createCore } from '../../src/main/core/create-core.ts';
 import { TraceRepository } from '../../src/main/core/traces/trace-repository.ts';
 import { FacetRepository } from '../../src/main/core/traces/facet-repository.ts';
+import { importIndexed } from '../support/import-indexed.ts';
 import { writeCorpus } from '../support/intent-corpus.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
-
-/** Imports, then waits for the search index job the import started. */
-export async function importIndexed(core: Core, paths: string[]): Promise<void> {
-  const { jobId } = await core.invoke('imports.start', { paths });
-  expect((await core.jobs.waitFor(jobId)).status).toBe('succeeded');
-  const state = await core.invoke('traces.searchIndex', {});
-  if (state.jobId !== null) expect((await core.jobs.waitFor(state.jobId)).status).toBe('succeeded');
-}
 
 const FILLER = ['Could you check that for me?', 'Sure, one moment.', 'Thanks, what else do you need?', 'Nothing else for now.'];
 
