@@ -28,12 +28,19 @@ Commands:
               "notices","noticeCodes","warnings":[{"line","code","message"}]}],"traces","rows"}
   traces              list traces
       --where F=V       filter, repeatable; F is environment, task, provider, model, status, format,
-                        finishReason, from, to (ISO date or epoch ms), text or file (file id);
-                        the same field twice matches either value
+                        finishReason, from, to (ISO date or epoch ms), text (in the previews), file
+                        (file id), metadata.KEY (any metadata key, nested keys dotted), cluster (a
+                        cluster or group id), outlier (true|false, in the latest run or run=ID);
+                        the same field twice matches either value; at most 1,000 values per field
+                        and 64 fields
+      --search TEXT     full-text search of every message (tool calls and results too): each word must
+                        occur ("bag" finds "baggage"), "quoted words" as a phrase
+      --search-in S     all (default) | conversation (leaves system prompts out)
       --limit N         at most N traces (default 100)
       prints {"total":N,"items":[...]}
   facets              count each value of each facet (environment, task, provider, model, status, ...)
-      --where F=V       as for traces
+                      and of each metadata key, as metadata.KEY
+      --where F=V, --search TEXT, --search-in S   as for traces
   rejected            lines that imports rejected, with file, line, code and message
       --limit N         at most N (default 100)
   notices             lines that imported with a notice (empty answer, implausible value, ...), with file,
@@ -85,6 +92,8 @@ const OPTIONS = {
   format: { type: 'string', default: 'auto' },
   'multi-turn': { type: 'string', default: 'split' },
   where: { type: 'string', multiple: true, default: [] },
+  search: { type: 'string' },
+  'search-in': { type: 'string' },
   limit: { type: 'string', default: '100' },
   embedder: { type: 'string', default: 'builtin' },
   text: { type: 'string', default: 'last-user' },
@@ -127,9 +136,9 @@ async function main(argv: string[]): Promise<number> {
       case 'import':
         return await importCommand(core, { files: args, format: values.format, multiTurn: values['multi-turn'], json: values.json });
       case 'traces':
-        return await tracesCommand(core, { where: values.where, limit, json: values.json });
+        return await tracesCommand(core, { where: values.where, limit, json: values.json, search: values.search, searchIn: values['search-in'] });
       case 'facets':
-        return await facetsCommand(core, { where: values.where, json: values.json });
+        return await facetsCommand(core, { where: values.where, json: values.json, search: values.search, searchIn: values['search-in'] });
       case 'rejected':
         return await rejectedCommand(core, { limit, json: values.json });
       case 'notices':

@@ -6,21 +6,62 @@ import { Cursor, Id, PageLimit } from './common.ts';
 export const FacetName = z.enum(['environment', 'task', 'provider', 'model', 'status', 'format', 'finishReason']);
 export type FacetName = z.infer<typeof FacetName>;
 
-export const TraceFilter = z.object({
-  environment: z.array(z.string()).optional(),
-  task: z.array(z.string()).optional(),
-  provider: z.array(z.string()).optional(),
-  model: z.array(z.string()).optional(),
-  status: z.array(z.string()).optional(),
-  format: z.array(z.string()).optional(),
-  finishReason: z.array(z.string()).optional(),
-  fileId: Id.optional(),
-  /** Epoch milliseconds, inclusive. */
-  from: z.number().optional(),
-  to: z.number().optional(),
-  /** Case-insensitive substring of the prompt or response. */
-  text: z.string().max(500).optional(),
-});
+/**
+ * Stated maxima of a filter, so a request stays cheap to check and to run: values listed for one facet, and facets
+ * (built-in and metadata keys) filtered on at once. Past them the command answers invalid_input naming the limit.
+ */
+export const FILTER_LIMITS = { valuesPerFacet: 1000, facets: 64, searchChars: 500, metadataKeyChars: 200, metadataValueChars: 200 } as const;
+
+const facetValues = (facet: string) =>
+  z.array(z.string()).max(FILTER_LIMITS.valuesPerFacet, `${facet}: at most ${FILTER_LIMITS.valuesPerFacet.toLocaleString('en-US')} values per facet`);
+
+/** `metadata.KEY` filters: trace metadata values (as text), keyed by metadata key; nested keys are dotted. */
+export const MetadataFilter = z
+  .record(
+    z.string().min(1).max(FILTER_LIMITS.metadataKeyChars),
+    z.array(z.string().max(FILTER_LIMITS.metadataValueChars)).max(
+      FILTER_LIMITS.valuesPerFacet,
+      `at most ${FILTER_LIMITS.valuesPerFacet.toLocaleString('en-US')} values per facet`,
+    ),
+  )
+  .refine((m) => Object.keys(m).length <= FILTER_LIMITS.facets, `at most ${FILTER_LIMITS.facets} metadata keys in one filter`);
+
+export const TraceFilter = z
+  .object({
+    environment: facetValues('environment').optional(),
+    task: facetValues('task').optional(),
+    provider: facetValues('provider').optional(),
+    model: facetValues('model').optional(),
+    status: facetValues('status').optional(),
+    format: facetValues('format').optional(),
+    finishReason: facetValues('finishReason').optional(),
+    fileId: Id.optional(),
+    /** Epoch milliseconds, inclusive. */
+    from: z.number().optional(),
+    to: z.number().optional(),
+    /** Case-insensitive substring of the prompt or response previews. */
+    text: z.string().max(500).optional(),
+    /**
+     * Full-text search over every message of every trace (tool calls and results included): each word must occur
+     * (as a word or the start of one), "quoted words" as a phrase. Operators are read as plain words.
+     */
+    search: z.string().max(FILTER_LIMITS.searchChars).optional(),
+    /** `conversation` leaves system and developer messages out of the search (a shared policy prompt matches everything). */
+    searchIn: z.enum(['all', 'conversation']).optional(),
+    metadata: MetadataFilter.optional(),
+    /** Traces with a row in one of these clusters (a group includes its clusters); each id names its run. */
+    cluster: z.array(Id).max(FILTER_LIMITS.valuesPerFacet, `cluster: at most ${FILTER_LIMITS.valuesPerFacet.toLocaleString('en-US')} values per facet`).optional(),
+    /** true: traces with a row that is an outlier of the run; false: traces with none. */
+    outlier: z.boolean().optional(),
+    /** The clustering run `outlier` refers to; the latest run when absent. */
+    clusterRun: Id.optional(),
+  })
+  .refine(
+    (f) =>
+      FacetName.options.filter((name) => (f[name]?.length ?? 0) > 0).length + Object.keys(f.metadata ?? {}).length + (f.cluster?.length ? 1 : 0) <=
+      FILTER_LIMITS.facets,
+    `at most ${FILTER_LIMITS.facets} facets in one filter`,
+  );
 export type TraceFilter = z.infer<typeof TraceFilter>;
 
 export const TraceSummary = z.object({
@@ -70,8 +111,27 @@ export const TraceDetail = TraceSummary.extend({
 });
 export type TraceDetail = z.infer<typeof TraceDetail>;
 
-export const FacetCounts = z.record(FacetName, z.array(z.object({ value: z.string().nullable(), count: z.number() })));
+export const FacetValue = z.object({ value: z.string().nullable(), count: z.number() });
+export type FacetValue = z.infer<typeof FacetValue>;
+
+export const FacetCounts = z.record(FacetName, z.array(FacetValue));
 export type FacetCounts = z.infer<typeof FacetCounts>;
+
+/** `metadata.KEY` as facets name it. */
+export const METADATA_PREFIX = 'metadata.';
+
+/** One metadata key as a facet: its most common values under the filter, and how many values it has in all. */
+export const MetadataFacet = z.object({ key: z.string(), traces: z.number(), distinct: z.number(), values: z.array(FacetValue) });
+export type MetadataFacet = z.infer<typeof MetadataFacet>;
+
+export const SearchIndexState = z.object({
+  /** Traces in the search index and the metadata facets so far. */
+  indexed: z.number(),
+  traces: z.number(),
+  /** The job filling the index, when one is queued or running. */
+  jobId: Id.nullable(),
+});
+export type SearchIndexState = z.infer<typeof SearchIndexState>;
 
 export const traceCommands = {
   'traces.list': {
@@ -81,6 +141,19 @@ export const traceCommands = {
   'traces.get': { input: z.object({ id: Id }), output: TraceDetail },
   'traces.facets': {
     input: z.object({ where: TraceFilter.default({}) }),
-    output: z.object({ total: z.number(), facets: FacetCounts, timeRange: z.object({ min: z.number().nullable(), max: z.number().nullable() }) }),
+    output: z.object({
+      total: z.number(),
+      facets: FacetCounts,
+      timeRange: z.object({ min: z.number().nullable(), max: z.number().nullable() }),
+      /** Every metadata key as a facet (most traces first), counted under the filter like the built-in facets. */
+      metadata: z.array(MetadataFacet).default([]),
+    }),
   },
+  /** The long tail of one facet: values containing `contains`, most common first, counted under the filter. */
+  'traces.facetValues': {
+    input: z.object({ facet: z.string().min(1).max(300), where: TraceFilter.default({}), contains: z.string().max(200).default(''), limit: z.number().int().min(1).max(1000).default(100) }),
+    output: z.object({ values: z.array(FacetValue) }),
+  },
+  /** How far the search index is, starting the job that fills it when traces are missing from it. */
+  'traces.searchIndex': { input: z.object({}).default({}), output: SearchIndexState },
 } as const;

@@ -32,6 +32,7 @@ export async function importCommand(core: Core, opts: ImportOptions): Promise<nu
   const job = await core.jobs.waitFor(jobId);
   stopProgress();
   process.off('SIGINT', onSigint);
+  await waitForSearchIndex(core);
 
   const files = (await core.invoke('imports.files', {})).filter((f) => paths.includes(f.path));
   const report = [];
@@ -103,4 +104,17 @@ function showProgress(core: Core, jobId: number): () => void {
     const pct = total ? Math.floor((100 * done) / total) : 0;
     process.stderr.write(`\r${phase} ${pct}%   `);
   });
+}
+
+/**
+ * The import starts the search index job when it ends; a CLI process that exited now would cancel it, so the
+ * import command waits for it (Ctrl-C cancels it: `winnow traces --search` finishes it later).
+ */
+export async function waitForSearchIndex(core: Core): Promise<void> {
+  const { jobId } = await core.invoke('traces.searchIndex', {});
+  if (jobId === null) return;
+  const onSigint = (): void => void core.invoke('jobs.cancel', { id: jobId });
+  process.once('SIGINT', onSigint);
+  await core.jobs.waitFor(jobId);
+  process.off('SIGINT', onSigint);
 }

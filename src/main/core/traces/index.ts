@@ -4,10 +4,13 @@ import type { Database } from 'better-sqlite3';
 import type { CoreModule } from '../platform/core-module.ts';
 import { transactionOn } from '../platform/db/transaction.ts';
 import type { JobRunner } from '../platform/jobs/job-runner.ts';
+import { FacetRepository } from './facet-repository.ts';
 import { createImportJob } from './import-job.ts';
 import { importHandlers } from './import-handlers.ts';
 import { ImportRepository } from './import-repository.ts';
 import { RowRepository } from './row-repository.ts';
+import { SearchIndexer } from './search/search-indexer.ts';
+import { SearchRepository } from './search/search-repository.ts';
 import { traceHandlers } from './trace-handlers.ts';
 import { TraceRepository } from './trace-repository.ts';
 import { TraceWriteRepository } from './trace-write-repository.ts';
@@ -28,9 +31,12 @@ export function tracesModule(deps: { db: Database; jobs: JobRunner; now: () => n
   const traces = new TraceRepository(deps.db);
   const imports = new ImportRepository(deps.db);
   imports.markInterrupted();
+  const transaction = transactionOn(deps.db);
+  const indexer = new SearchIndexer(new SearchRepository(deps.db), deps.jobs, transaction);
+  const importJob = createImportJob({ imports, traces: new TraceWriteRepository(deps.db), transaction, now: deps.now });
   return {
-    jobs: [createImportJob({ imports, traces: new TraceWriteRepository(deps.db), transaction: transactionOn(deps.db), now: deps.now })],
-    handlers: { ...importHandlers(imports, deps.jobs), ...traceHandlers(traces) },
+    jobs: [indexer.afterEach(importJob), indexer.job],
+    handlers: { ...importHandlers(imports, deps.jobs), ...traceHandlers(traces, new FacetRepository(deps.db), () => indexer.ensure()) },
     counts: () => traces.counts(),
     rows: new RowRepository(deps.db),
   };

@@ -1,11 +1,19 @@
 // Handlers of the traces.* commands.
-// Imports: db repository, safe-detail, rpc helpers, contract types.
+// Imports: db repositories, safe-detail, rpc helpers, contract types.
+import type { SearchIndexState } from '../../../shared/contract/index.ts';
+import type { FacetRepository } from './facet-repository.ts';
 import type { TraceRepository } from './trace-repository.ts';
 import { safeDetail } from './safe-detail.ts';
 import { decodeCursor, page } from '../platform/rpc/cursor.ts';
 import { CommandError, type Handlers } from '../platform/rpc/router.ts';
 
-export function traceHandlers(traces: TraceRepository): Pick<Handlers, 'traces.list' | 'traces.get' | 'traces.facets'> {
+type TraceChannels = 'traces.list' | 'traces.get' | 'traces.facets' | 'traces.facetValues' | 'traces.searchIndex';
+
+export function traceHandlers(
+  traces: TraceRepository,
+  facets: FacetRepository,
+  searchIndex: () => SearchIndexState,
+): Pick<Handlers, TraceChannels> {
   return {
     'traces.list': ({ where, cursor, limit }) => {
       const { total, items } = traces.list(where, decodeCursor(cursor), limit);
@@ -16,6 +24,8 @@ export function traceHandlers(traces: TraceRepository): Pick<Handlers, 'traces.l
       if (!trace) throw new CommandError('not_found', `trace ${id} does not exist`);
       return safeDetail(trace);
     },
-    'traces.facets': ({ where }) => traces.facets(where),
+    'traces.facets': ({ where }) => facets.facets(where),
+    'traces.facetValues': ({ facet, where, contains, limit }) => ({ values: facets.facetValues(facet, where, contains, limit) }),
+    'traces.searchIndex': () => searchIndex(),
   };
 }

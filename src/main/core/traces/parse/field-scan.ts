@@ -28,9 +28,10 @@ const SLOTS = 17;
 const FIELDS = new Map<string, readonly [number, number]>();
 const define = (slot: number, names: readonly string[]): void => names.forEach((name, i) => FIELDS.set(name, [slot, i]));
 define(F_ENVIRONMENT, ['environment', 'env']);
-define(F_TASK, ['task', 'task_name', 'taskName']);
-define(F_PROVIDER, ['provider', 'model_provider']);
-define(F_MODEL, ['model', 'model_name', 'modelName']);
+define(F_TASK, ['task', 'task_name', 'taskName', 'task_type', 'taskType']);
+define(F_PROVIDER, ['provider', 'model_provider', 'llm_provider', 'provider_name', 'providerName']);
+// Agent frameworks name the model that acted `agent_model` (tau-bench), tracers `llm_model` or `model_id`.
+define(F_MODEL, ['model', 'model_name', 'modelName', 'agent_model', 'agentModel', 'llm_model', 'model_id', 'modelId']);
 define(F_TIMESTAMP, ['timestamp', 'created_at', 'createdAt', 'created', 'time']);
 define(F_START, ['start_time', 'startTime']);
 define(F_END, ['end_time', 'endTime']);

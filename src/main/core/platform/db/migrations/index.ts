@@ -8,6 +8,7 @@ import { sql as m005 } from './005-import-notices.ts';
 import { sql as m006 } from './006-datasets.ts';
 import { sql as m007 } from './007-job-owners.ts';
 import { sql as m008 } from './008-cluster-run-state.ts';
+import { sql as m009 } from './009-search.ts';
 
 export interface Migration {
   version: number;
@@ -26,4 +27,5 @@ export const migrations: Migration[] = [
   { version: 6, name: 'datasets', sql: m006 },
   { version: 7, name: 'job-owners', sql: m007 },
   { version: 8, name: 'cluster-run-state', sql: m008 },
+  { version: 9, name: 'search', sql: m009 },
 ];

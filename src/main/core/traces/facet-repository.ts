@@ -1,0 +1,168 @@
+// Counts facet values under a filter: the built-in facets from one pass over their combinations (precomputed
+// in facet_cube while only facets are filtered, else grouped from the matching traces), the metadata keys from
+// their value tables; and the long tail of one facet. Imports: better-sqlite3 types, trace-filter, contract.
+import type { Database } from 'better-sqlite3';
+import type { FacetCounts, FacetName, FacetValue, MetadataFacet, TraceFilter } from '../../../shared/contract/index.ts';
+import { FacetName as FacetNames, FILTER_LIMITS, METADATA_PREFIX } from '../../../shared/contract/index.ts';
+import { CommandError } from '../platform/rpc/router.ts';
+import { FACET_COLUMNS, buildTraceWhere, hasNonFacetFilter } from './trace-filter.ts';
+
+/** Values listed per facet; the rest are reached by traces.facetValues. */
+const TOP_VALUES = 100;
+/** Past this many combinations the cube costs about what a scan does, so it is not used. */
+const MAX_CUBE_ROWS = 50_000;
+
+const NAMES = FacetNames.options;
+const CUBE_COLUMNS = NAMES.map((n) => FACET_COLUMNS[n]).join(', ');
+
+type CubeRow = { [K in FacetName]: string | null } & { count: number; min_ts: number | null; max_ts: number | null };
+
+export interface FacetResult {
+  total: number;
+  facets: FacetCounts;
+  timeRange: { min: number | null; max: number | null };
+  metadata: MetadataFacet[];
+}
+
+const escapeLike = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export class FacetRepository {
+  private readonly db: Database;
+
+  constructor(db: Database) {
+    this.db = db;
+  }
+
+  facets(filter: TraceFilter): FacetResult {
+    return { ...this.builtInFacets(filter), metadata: this.metadataFacets(filter) };
+  }
+
+  /** Where the built-in counts come from: the stored cube when it is current and only facets are filtered. */
+  cubeRows(filter: TraceFilter): CubeRow[] {
+    const select = NAMES.map((n) => `${FACET_COLUMNS[n]} AS ${n}`).join(', ');
+    if (!hasNonFacetFilter(filter)) {
+      const state = this.db.prepare('SELECT cube_through AS c, (SELECT COALESCE(MAX(id), 0) FROM traces) AS h FROM search_state').get() as { c: number; h: number };
+      const size = (this.db.prepare('SELECT COUNT(*) AS n FROM facet_cube').get() as { n: number }).n;
+      if (state.c === state.h && size <= MAX_CUBE_ROWS) {
+        return this.db.prepare(`SELECT ${select}, count, min_ts, max_ts FROM facet_cube`).all() as CubeRow[];
+      }
+    }
+    const where = buildTraceWhere(filter, undefined, { builtIn: false });
+    return this.db
+      .prepare(`SELECT ${select}, COUNT(*) AS count, MIN(timestamp) AS min_ts, MAX(timestamp) AS max_ts FROM traces ${where.sql} GROUP BY ${CUBE_COLUMNS}`)
+      .all(...where.params) as CubeRow[];
+  }
+
+  /**
+   * Each facet counted with every other facet's filter applied and its own left out (so its other values stay
+   * visible), all from one list of combinations: a combination that fails only facet F's filter counts for F.
+   */
+  private builtInFacets(filter: TraceFilter): Omit<FacetResult, 'metadata'> {
+    const wanted = NAMES.map((n) => (filter[n] && filter[n].length > 0 ? new Set<string | null>(filter[n]) : null));
+    const counts = NAMES.map(() => new Map<string | null, number>());
+    let total = 0;
+    let min: number | null = null;
+    let max: number | null = null;
+    for (const row of this.cubeRows(filter)) {
+      let failed = -1;
+      let failures = 0;
+      for (let i = 0; i < NAMES.length; i++) {
+        const set = wanted[i];
+        if (set && !set.has(row[NAMES[i]!])) {
+          failed = i;
+          if (++failures > 1) break;
+        }
+      }
+      if (failures > 1) continue;
+      if (failures === 1) {
+        const m = counts[failed]!;
+        const v = row[NAMES[failed]!];
+        m.set(v, (m.get(v) ?? 0) + row.count);
+        continue;
+      }
+      total += row.count;
+      if (row.min_ts !== null && (min === null || row.min_ts < min)) min = row.min_ts;
+      if (row.max_ts !== null && (max === null || row.max_ts > max)) max = row.max_ts;
+      NAMES.forEach((name, i) => {
+        const m = counts[i]!;
+        const v = row[name];
+        m.set(v, (m.get(v) ?? 0) + row.count);
+      });
+    }
+    const facets = {} as FacetCounts;
+    NAMES.forEach((name, i) => (facets[name] = topValues(counts[i]!)));
+    return { total, facets, timeRange: { min, max } };
+  }
+
+  /** The metadata keys most traces carry (at most FILTER_LIMITS.facets), each with its top values under the filter. */
+  private metadataFacets(filter: TraceFilter): MetadataFacet[] {
+    const keys = this.db
+      .prepare('SELECT key, SUM(count) AS traces, COUNT(*) AS distinct_values FROM metadata_values GROUP BY key ORDER BY traces DESC, key LIMIT ?')
+      .all(FILTER_LIMITS.facets) as { key: string; traces: number; distinct_values: number }[];
+    if (keys.length === 0) return [];
+    const byKey = new Map<string, Map<string, number>>(keys.map((k) => [k.key, new Map()]));
+    const where = buildTraceWhere(filter);
+    if (where.sql === '') {
+      const rows = this.db
+        .prepare(`SELECT key, value, count FROM (SELECT key, value, count, ROW_NUMBER() OVER (PARTITION BY key ORDER BY count DESC, value) AS rank
+          FROM metadata_values) WHERE rank <= ?`)
+        .all(TOP_VALUES) as { key: string; value: string; count: number }[];
+      for (const r of rows) byKey.get(r.key)?.set(r.value, r.count);
+    } else {
+      const own = new Set(Object.keys(filter.metadata ?? {}).filter((k) => (filter.metadata?.[k]?.length ?? 0) > 0));
+      const others = keys.filter((k) => !own.has(k.key)).map((k) => k.key);
+      if (others.length > 0) this.countMetadata(others, where, byKey);
+      // A filtered key is counted without its own filter, like the built-in facets.
+      for (const key of own) if (byKey.has(key)) this.countMetadata([key], buildTraceWhere(filter, `${METADATA_PREFIX}${key}`), byKey);
+    }
+    return keys.map((k) => {
+      const values = byKey.get(k.key)!;
+      let traces = 0;
+      for (const n of values.values()) traces += n;
+      return { key: k.key, traces: where.sql === '' ? k.traces : traces, distinct: k.distinct_values, values: topValues(values) };
+    });
+  }
+
+  private countMetadata(keys: string[], where: { sql: string; params: unknown[] }, into: Map<string, Map<string, number>>): void {
+    const traces = where.sql === '' ? '' : `AND trace_id IN (SELECT id FROM traces ${where.sql})`;
+    const rows = this.db
+      .prepare(`SELECT key, value, COUNT(*) AS count FROM trace_metadata WHERE key IN (${keys.map(() => '?').join(', ')}) ${traces} GROUP BY key, value`)
+      .all(...keys, ...where.params) as { key: string; value: string; count: number }[];
+    for (const r of rows) into.get(r.key)?.set(r.value, r.count);
+  }
+
+  /** One facet's values containing `contains` (case-insensitive), most common first, under the filter without itself. */
+  facetValues(facet: string, filter: TraceFilter, contains: string, limit: number): FacetValue[] {
+    const like = escapeLike(contains);
+    if (facet.startsWith(METADATA_PREFIX)) {
+      const key = facet.slice(METADATA_PREFIX.length);
+      const where = buildTraceWhere(filter, facet);
+      if (where.sql === '') {
+        return this.db
+          .prepare(`SELECT value, count FROM metadata_values WHERE key = ? AND value LIKE ? ESCAPE '\\' ORDER BY count DESC, value LIMIT ?`)
+          .all(key, like, limit) as FacetValue[];
+      }
+      return this.db
+        .prepare(`SELECT value, COUNT(*) AS count FROM trace_metadata WHERE key = ? AND value LIKE ? ESCAPE '\\'
+          AND trace_id IN (SELECT id FROM traces ${where.sql}) GROUP BY value ORDER BY count DESC, value LIMIT ?`)
+        .all(key, like, ...where.params, limit) as FacetValue[];
+    }
+    if (!(NAMES as readonly string[]).includes(facet)) {
+      throw new CommandError('invalid_input', `unknown facet "${facet}": one of ${NAMES.join(', ')}, or metadata.KEY`);
+    }
+    const column = FACET_COLUMNS[facet as FacetName];
+    const where = buildTraceWhere(filter, facet);
+    const clause = `${where.sql ? `${where.sql} AND` : 'WHERE'} ${column} LIKE ? ESCAPE '\\'`;
+    return this.db
+      .prepare(`SELECT ${column} AS value, COUNT(*) AS count FROM traces ${clause} GROUP BY ${column} ORDER BY count DESC, value LIMIT ?`)
+      .all(...where.params, like, limit) as FacetValue[];
+  }
+}
+
+/** Most common first, then by value with (none) first, as SQL's ORDER BY count DESC, value would. */
+function topValues(counts: Map<string | null, number>): FacetValue[] {
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || (a.value === b.value ? 0 : a.value === null ? -1 : b.value === null ? 1 : a.value < b.value ? -1 : 1))
+    .slice(0, TOP_VALUES);
+}
