@@ -135,8 +135,23 @@ export type SearchIndexState = z.infer<typeof SearchIndexState>;
 
 export const traceCommands = {
   'traces.list': {
-    input: z.object({ where: TraceFilter.default({}), cursor: Cursor.optional(), limit: PageLimit }),
-    output: z.object({ total: z.number(), items: z.array(TraceSummary), nextCursor: Cursor.nullable() }),
+    input: z.object({
+      where: TraceFilter.default({}),
+      cursor: Cursor.optional(),
+      limit: PageLimit,
+      /**
+       * A positional jump: the page starting at this 0-based row of the filtered list (in id order), so a
+       * dragged scrollbar lands anywhere in a million rows without paging there. Takes the place of `cursor`.
+       */
+      at: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    }),
+    output: z.object({
+      total: z.number(),
+      items: z.array(TraceSummary),
+      nextCursor: Cursor.nullable(),
+      /** The row index of `items[0]` in the filtered list: given when the page was asked for by `at`. */
+      offset: z.number().optional(),
+    }),
   },
   'traces.get': { input: z.object({ id: Id }), output: TraceDetail },
   'traces.facets': {

@@ -12,6 +12,7 @@ import { RowRepository } from './row-repository.ts';
 import { SearchIndexer } from './search/search-indexer.ts';
 import { SearchRepository } from './search/search-repository.ts';
 import { traceHandlers } from './trace-handlers.ts';
+import { TracePositions } from './trace-positions.ts';
 import { TraceRepository } from './trace-repository.ts';
 import { TraceWriteRepository } from './trace-write-repository.ts';
 
@@ -36,7 +37,7 @@ export function tracesModule(deps: { db: Database; jobs: JobRunner; now: () => n
   const importJob = createImportJob({ imports, traces: new TraceWriteRepository(deps.db), transaction, now: deps.now });
   return {
     jobs: [indexer.afterEach(importJob), indexer.job],
-    handlers: { ...importHandlers(imports, deps.jobs), ...traceHandlers(traces, new FacetRepository(deps.db), () => indexer.ensure()) },
+    handlers: { ...importHandlers(imports, deps.jobs), ...traceHandlers(traces, new FacetRepository(deps.db), () => indexer.ensure(), new TracePositions(traces)) },
     counts: () => traces.counts(),
     rows: new RowRepository(deps.db),
   };

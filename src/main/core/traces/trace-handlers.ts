@@ -1,8 +1,9 @@
 // Handlers of the traces.* commands.
-// Imports: db repositories, safe-detail, rpc helpers, contract types.
+// Imports: db repositories, positions, safe-detail, rpc helpers, contract types.
 import type { SearchIndexState } from '../../../shared/contract/index.ts';
 import type { FacetRepository } from './facet-repository.ts';
 import type { TraceRepository } from './trace-repository.ts';
+import type { TracePositions } from './trace-positions.ts';
 import { safeDetail } from './safe-detail.ts';
 import { decodeCursor, page } from '../platform/rpc/cursor.ts';
 import { CommandError, type Handlers } from '../platform/rpc/router.ts';
@@ -13,11 +14,18 @@ export function traceHandlers(
   traces: TraceRepository,
   facets: FacetRepository,
   searchIndex: () => SearchIndexState,
+  positions: TracePositions,
 ): Pick<Handlers, TraceChannels> {
   return {
-    'traces.list': ({ where, cursor, limit }) => {
-      const { total, items } = traces.list(where, decodeCursor(cursor), limit);
-      return { total, ...page(items, limit) };
+    'traces.list': ({ where, cursor, limit, at }) => {
+      if (at !== undefined) {
+        const { total, offset, items } = positions.pageAt(where, at, limit);
+        return { total, offset, ...page(items, limit) };
+      }
+      const total = positions.total(where);
+      const afterId = decodeCursor(cursor);
+      // Ids are integers, so "after the cursor's id" is "from the next id on".
+      return { total, ...page(traces.page(where, afterId === null ? null : afterId + 1, 0, limit), limit) };
     },
     'traces.get': ({ id }) => {
       const trace = traces.get(id);

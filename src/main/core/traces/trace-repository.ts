@@ -1,4 +1,4 @@
-// Reads traces and their rows: keyset pages, facets, detail (trace-write-repository.ts writes them).
+// Reads traces and their rows: keyset and positioned pages, counts, facets, detail (trace-write-repository.ts writes them).
 // Imports: better-sqlite3 types, trace-filter, contract types, the content hash, stored-trace.
 import type { Database } from 'better-sqlite3';
 import type { FacetCounts, FacetName, TraceDetail, TraceFilter, TraceSummary } from '../../../shared/contract/index.ts';
@@ -56,14 +56,40 @@ export class TraceRepository {
     this.db = db;
   }
 
-  list(filter: TraceFilter, afterId: number | null, limit: number): { total: number; items: TraceSummary[] } {
+  /** What the traces table holds: traces are only ever appended, so any write changes the count and the max id. */
+  version(): { count: number; minId: number | null; maxId: number | null } {
+    // Three statements: MIN and MAX alone are one b-tree seek each, and COUNT alone walks the smallest index.
+    const count = (this.db.prepare('SELECT COUNT(*) AS n FROM traces').get() as { n: number }).n;
+    const minId = this.db.prepare('SELECT MIN(id) FROM traces').pluck().get() as number | null;
+    const maxId = this.db.prepare('SELECT MAX(id) FROM traces').pluck().get() as number | null;
+    return { count, minId, maxId };
+  }
+
+  count(filter: TraceFilter): number {
     const where = buildTraceWhere(filter);
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM traces ${where.sql}`).get(...where.params) as { n: number }).n;
-    const keyset = afterId === null ? '' : `${where.sql ? ' AND' : 'WHERE'} id > ?`;
+    return (this.db.prepare(`SELECT COUNT(*) AS n FROM traces ${where.sql}`).get(...where.params) as { n: number }).n;
+  }
+
+  /** The ids at positions 0, every, 2·every, … of the filtered list in id order, found in one pass inside SQLite. */
+  idMarks(filter: TraceFilter, every: number): number[] {
+    const where = buildTraceWhere(filter);
+    return this.db
+      .prepare(`SELECT id FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1 AS rn FROM traces ${where.sql}) WHERE rn % ? = 0 ORDER BY id`)
+      .pluck()
+      .all(...where.params, every) as number[];
+  }
+
+  /**
+   * A page of the filtered list in id order: ids from `minId` on (all when null), after skipping `skip` matches.
+   * Callers keep `skip` small (below one mark interval), so no page scans a million rows to find its start.
+   */
+  page(filter: TraceFilter, minId: number | null, skip: number, limit: number): TraceSummary[] {
+    const where = buildTraceWhere(filter);
+    const from = minId === null ? '' : `${where.sql ? ' AND' : 'WHERE'} id >= ?`;
     const items = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM traces ${where.sql}${keyset} ORDER BY id LIMIT ?`)
-      .all(...where.params, ...(afterId === null ? [] : [afterId]), limit) as SummaryRecord[];
-    return { total, items: items.map(toSummary) };
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM traces ${where.sql}${from} ORDER BY id LIMIT ? OFFSET ?`)
+      .all(...where.params, ...(minId === null ? [] : [minId]), limit, skip) as SummaryRecord[];
+    return items.map(toSummary);
   }
 
   /**
