@@ -1,9 +1,10 @@
 // Quality half of the cluster benchmark: Winnow's automatic clustering (built-in embedder, defaults)
-// against intent labels, beside TF-IDF + k-means told the true k. Imports: engine, bench/lib.
+// against intent labels, beside TF-IDF + k-means told the true k. Imports: engine, row text, bench/lib.
 
 import { clusterVectors } from '../src/main/core/clusters/engine/cluster-api.ts';
 import { kmeans } from '../src/main/core/clusters/engine/kmeans.ts';
 import { fitBuiltinEmbedder } from '../src/main/core/embed/builtin-embedder.ts';
+import { rowText } from '../src/main/core/traces/row-text.ts';
 import { sparseKMeans, tfidf } from './lib/baseline.ts';
 import { corpusAvailable, loadCorpus, type CorpusName } from './lib/datasets.ts';
 import { adjustedRandIndex, normalizedMutualInfo, outliersAsSingletons } from './lib/metrics.ts';
@@ -53,11 +54,13 @@ export async function runQuality(name: CorpusName, log: (s: string) => void): Pr
     return null;
   }
   const c = loadCorpus(name);
-  const n = c.texts.length;
+  // Each prompt as a one-turn row through the default row text, so a change of default shows here.
+  const texts = c.texts.map((t) => rowText([{ role: 'user', content: t }]));
+  const n = texts.length;
   const trueK = new Set(c.labels).size;
   let t = performance.now();
-  const e = await fitBuiltinEmbedder(c.texts);
-  const v = await e.embed(c.texts);
+  const e = await fitBuiltinEmbedder(texts);
+  const v = await e.embed(texts);
   const embedS = (performance.now() - t) / 1000;
   t = performance.now();
   const main = await clusterVectors(v, n, e.dimensions, { seed: 42 });

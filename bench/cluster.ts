@@ -9,12 +9,17 @@ import { pathToFileURL } from 'node:url';
 import { runQuality, SWEEP, type QualityResult } from './cluster-quality.ts';
 import { runSpeed, runSpeedIsolated, type SpeedResult } from './cluster-speed.ts';
 import { runTextModes, type TextModeResult } from './cluster-textmode.ts';
+import { INTENT_RULES, runAgentModes } from './cluster-agent.ts';
+import { TextMode } from '../src/shared/contract/index.ts';
+
+type AgentResults = NonNullable<Awaited<ReturnType<typeof runAgentModes>>>;
 import { CORPORA, repoRoot, sharedDataDir, type CorpusName } from './lib/datasets.ts';
 import { markdownTable, textTable, type Cell } from './lib/table.ts';
 
 interface Args {
   quality: boolean;
   textModes: boolean;
+  agent: boolean;
   speed: boolean;
   rows: number[];
   /** Speed runs per size; the table shows the fastest total and the median (the machine may be shared). */
@@ -22,16 +27,17 @@ interface Args {
   out: string | null;
 }
 
-const USAGE = `usage: npm run bench -- cluster [--only quality|textmode|speed] [--rows 10000,100000] [--repeat N] [--out FILE | --no-write]`;
+const USAGE = `usage: npm run bench -- cluster [--only quality|textmode|agent|speed] [--rows 10000,100000] [--repeat N] [--out FILE | --no-write]`;
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { quality: true, textModes: true, speed: true, rows: [10_000, 100_000], repeat: 1, out: path.join(repoRoot, 'bench/CLUSTER_RESULTS.md') };
+  const a: Args = { quality: true, textModes: true, agent: true, speed: true, rows: [10_000, 100_000], repeat: 1, out: path.join(repoRoot, 'bench/CLUSTER_RESULTS.md') };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = argv[i + 1];
     if (k === '--only' && v) {
       a.quality = v === 'quality';
       a.textModes = v === 'textmode';
+      a.agent = v === 'agent';
       a.speed = v === 'speed';
       i++;
     } else if (k === '--rows' && v) {
@@ -106,8 +112,14 @@ function verdict(q: QualityResult[], s: SpeedSummary[]): string[] {
   return out;
 }
 
+function agentRows(a: AgentResults): { header: string[]; rows: Cell[][] } {
+  const header = ['row text', 'rows', 'clusters', 'outliers', 'ARI (outliers = "-1")', 'NMI', 'purity', 'top-level groups', 'groups ARI', 'groups purity'];
+  const rows = a.results.map((r) => [r.mode === 'task' ? 'task (default)' : r.mode, r.rows, r.clusters, pct(r.outlierShare), f3(r.ari), f3(r.nmi), f3(r.purity), r.groups, f3(r.groupAri), f3(r.groupPurity)]);
+  return { header, rows };
+}
+
 function textModeRows(t: TextModeResult[]): { header: string[]; rows: Cell[][] } {
-  const header = ['data set', 'system prompt in rows', 'last-user', 'whole-prompt', 'no-system'];
+  const header = ['data set', 'system prompt in rows', ...TextMode.options];
   const rows: Cell[][] = [];
   for (const corpus of new Set(t.map((x) => x.corpus))) {
     for (const variant of new Set(t.filter((x) => x.corpus === corpus).map((x) => x.variant))) {
@@ -115,7 +127,7 @@ function textModeRows(t: TextModeResult[]): { header: string[]; rows: Cell[][] }
         const r = t.find((x) => x.corpus === corpus && x.variant === variant && x.mode === mode);
         return r ? `${f3(r.ari)} (${r.clusters} cl.)` : '–';
       };
-      rows.push([corpus, variant, get('last-user'), get('whole-prompt'), get('no-system')]);
+      rows.push([corpus, variant, ...TextMode.options.map(get)]);
     }
   }
   return { header, rows };
@@ -153,7 +165,7 @@ function speedRows(s: SpeedSummary[]): { header: string[]; rows: Cell[][] } {
   return { header, rows };
 }
 
-function markdown(q: QualityResult[], t: TextModeResult[], s: SpeedSummary[]): string {
+function markdown(q: QualityResult[], t: TextModeResult[], agent: AgentResults | null, s: SpeedSummary[]): string {
   const parts: string[] = ['## Clustering (built-in embedder, automatic granularity)', ''];
   parts.push(`Measured by \`npm run bench -- cluster\` on ${new Date().toISOString().slice(0, 10)}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}. Quality runs are deterministic (one run each); speed shows the fastest and the median of repeated runs, since other work may share the machine.`, '');
   const v = verdict(q, s);
@@ -178,6 +190,15 @@ function markdown(q: QualityResult[], t: TextModeResult[], s: SpeedSummary[]): s
     parts.push('### Which row text clusters best (ARI, outliers = "-1")', '', markdownTable(header, rows), '');
     parts.push(
       'The data sets are single-turn prompts, so without a system prompt the three modes see the same words (whole-prompt and no-system only add a "user:" role marker) and tie up to run-to-run noise. Production traces carry system prompts; the rows above add them: one shared prompt (every row) and three app versions (one of three prompts per row at random). **Default: last-user**, the only mode unaffected by system prompts and earlier turns; no-system is the right choice when earlier turns matter (multi-turn data), whole-prompt only when the system prompt itself distinguishes tasks.',
+      '',
+    );
+  }
+  if (agent) {
+    const { header, rows } = agentRows(agent);
+    const counts = Object.entries(agent.labelCounts).map(([k, n]) => `${k} ${n}`).join(', ');
+    parts.push('### Agent conversations: tau-bench airline by what the customer wants', '', markdownTable(header, rows), '');
+    parts.push(
+      `Rows: ${agent.results[0]?.rows ?? 0} rows from ${agent.conversations} conversations (\`tau-bench-airline/tau_airline_gpt4o.openai_chat.jsonl\`), one per assistant turn with everything before it as the prompt, as single-turn conversion makes them; built-in embedder and default clustering for each row text. Labels come from the conversation's first user turn, first matching rule wins: ${INTENT_RULES.map(([l, re]) => `${l} \`${re.source}\``).join('; ')}; otherwise other (${counts} rows). ARI compares ${agent.results[0]?.clusters ?? 'many'}-odd clusters with 5 labels, so it stays low even when every cluster is one task; purity (the share of rows whose cluster's most common label is their own, outliers as one cluster) says whether clusters mix tasks.`,
       '',
     );
   }
@@ -236,6 +257,16 @@ export async function runClusterBench(argv: string[]): Promise<void> {
       log(textTable(header, rows));
     }
   }
+  let agent: AgentResults | null = null;
+  if (args.agent) {
+    log('\nagent conversations (tau-bench airline) …');
+    agent = await runAgentModes(log);
+    if (agent) {
+      const { header, rows } = agentRows(agent);
+      log(textTable(header, rows));
+      log(`labels: ${JSON.stringify(agent.labelCounts)}`);
+    }
+  }
   if (args.speed) {
     log('\nspeed …');
     for (const n of args.rows) {
@@ -252,7 +283,7 @@ export async function runClusterBench(argv: string[]): Promise<void> {
     log(textTable(header, rows));
   }
   if (args.out) {
-    writeFileSync(args.out, `${markdown(quality, textModes, speed)}\n`);
+    writeFileSync(args.out, `${markdown(quality, textModes, agent, speed)}\n`);
     log(`\nwrote ${path.relative(process.cwd(), args.out)}`);
   }
 }

@@ -62,6 +62,46 @@ describe('clustering', () => {
     expect(new Set([...first.items, ...rest.items].map((m) => m.rowId)).size).toBe(biggest!.size);
   });
 
+  it('sorts members by score either way or by row, and pages each order through every member', async () => {
+    const [biggest] = fine((await core.invoke('clusters.list', {})).clusters);
+    const all = async (sort: 'score-asc' | 'score-desc' | 'row') => {
+      const items: { rowId: number; score: number }[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await core.invoke('clusters.members', { clusterId: biggest!.id, sort, limit: 7, ...(cursor ? { cursor } : {}) });
+        items.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return items;
+    };
+    const desc = await all('score-desc');
+    const asc = await all('score-asc');
+    const byRow = await all('row');
+    for (const order of [desc, asc, byRow]) expect(new Set(order.map((m) => m.rowId)).size).toBe(biggest!.size);
+    expect(desc.map((m) => m.score)).toEqual([...desc.map((m) => m.score)].sort((a, b) => b - a));
+    expect(asc.map((m) => m.score)).toEqual([...asc.map((m) => m.score)].sort((a, b) => a - b));
+    expect(byRow.map((m) => m.rowId)).toEqual([...byRow.map((m) => m.rowId)].sort((a, b) => a - b));
+    expect(desc[0]!.score).toBeGreaterThan(asc[0]!.score);
+  });
+
+  it("says in a trace's detail which cluster each row is in, with its score, and for an outlier its nearest cluster", async () => {
+    const { run, clusters } = await core.invoke('clusters.list', {});
+    const [c] = fine(clusters);
+    const [member] = (await core.invoke('clusters.members', { clusterId: c!.id, sort: 'score-desc', limit: 1 })).items;
+    const detail = await core.invoke('traces.get', { id: member!.traceId });
+    const row = detail.rowsDetail.find((r) => r.id === member!.rowId)!;
+    expect(row.cluster).toEqual({ runId: run!.id, clusterId: c!.id, nearestId: c!.id, name: c!.name, score: member!.score, outlier: false, borderline: member!.borderline });
+    if (run!.outliers > 0) {
+      const [outlier] = (await core.invoke('clusters.members', { clusterId: null, limit: 1 })).items;
+      const place = (await core.invoke('traces.get', { id: outlier!.traceId })).rowsDetail.find((r) => r.id === outlier!.rowId)!.cluster!;
+      expect(place).toMatchObject({ clusterId: null, outlier: true, score: outlier!.score });
+      expect(clusters.find((x) => x.id === place.nearestId)?.name).toBe(place.name);
+    }
+    // A run that does not hold the row (one that never existed here) places it nowhere.
+    const elsewhere = await core.invoke('traces.get', { id: member!.traceId, clusterRunId: run!.id + 1000 });
+    expect(elsewhere.rowsDetail.every((r) => r.cluster === null)).toBe(true);
+  });
+
   it('gives every row a map position', async () => {
     const map = await core.invoke('clusters.map', {});
     expect(map.total).toBe(160);

@@ -35,9 +35,26 @@ describe('rowText', () => {
     { role: 'user', content: [{ type: 'text', text: 'I was charged twice' }, { type: 'image_url', image_url: { url: 'x' } }, { type: 'text', text: 'for one order' }] },
   ];
 
-  it('takes the last user turn by default, joining text parts', () => {
-    expect(rowText(messages)).toBe('I was charged twice\nfor one order');
+  it('takes the last user turn, joining text parts', () => {
     expect(rowText(messages, 'last-user')).toBe('I was charged twice\nfor one order');
+  });
+
+  it('by default gives the task: the opening request, the current user turn and the tools called so far', () => {
+    expect(rowText(messages)).toBe('hello\n\nI was charged twice\nfor one order');
+    const agent: ChatMessage[] = [
+      { role: 'system', content: 'You are an airline agent.' },
+      { role: 'user', content: 'I need to cancel my flight to Denver.' },
+      { role: 'assistant', content: null, tool_calls: [{ id: 'a', type: 'function', function: { name: 'get_reservation_details', arguments: '{"id":"X1"}' } }] },
+      { role: 'tool', tool_call_id: 'a', content: '{"status":"ok"}' },
+      { role: 'assistant', content: 'Shall I cancel it?' },
+      { role: 'user', content: 'yes, go ahead' },
+      { role: 'assistant', content: null, tool_calls: [{ id: 'b', type: 'function', function: { name: 'cancel_reservation', arguments: '{}' } }, { id: 'c', type: 'function', function: { name: 'get_reservation_details', arguments: '{}' } }] },
+      { role: 'tool', tool_call_id: 'b', content: 'done' },
+    ];
+    expect(rowText(agent)).toBe('I need to cancel my flight to Denver.\n\nyes, go ahead\n\ntools: get_reservation_details, cancel_reservation');
+    // Before any tool call and with one user turn, the task is that turn: single-turn rows read as with last-user.
+    expect(rowText(agent.slice(0, 2))).toBe('I need to cancel my flight to Denver.');
+    expect(rowText(agent.slice(0, 2), 'task')).toBe(rowText(agent.slice(0, 2), 'last-user'));
   });
 
   it('renders the whole prompt, or the prompt without system and developer messages', () => {
@@ -53,6 +70,7 @@ describe('rowText', () => {
   it('falls back to the whole prompt when there is no user text', () => {
     expect(rowText([{ role: 'system', content: 'only a system prompt' }], 'last-user')).toBe('system: only a system prompt');
     expect(rowText([], 'last-user')).toBe('');
+    expect(rowText([{ role: 'system', content: 'only a system prompt' }])).toBe('system: only a system prompt');
   });
 });
 

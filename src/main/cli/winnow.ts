@@ -51,7 +51,8 @@ Commands:
   cluster             cluster every row by what it asks, offline by default, and name the clusters
       --embedder E      builtin (default: offline, no model download) | openai (OPENAI_BASE_URL,
                         OPENAI_API_KEY, WINNOW_EMBED_MODEL)
-      --text T          what represents a row: last-user (default) | whole-prompt | no-system
+      --text T          what represents a row: task (default: opening request, current
+                        user turn, tools called) | last-user | whole-prompt | no-system
       --granularity G   -1 (coarser) … 1 (finer); 0 is the default
       --min-cluster-size N   clusters smaller than N are folded into their neighbours
       --name-with-llm   also name clusters with the chat model (WINNOW_LLM_MODEL)
@@ -96,7 +97,7 @@ const OPTIONS = {
   'search-in': { type: 'string' },
   limit: { type: 'string', default: '100' },
   embedder: { type: 'string', default: 'builtin' },
-  text: { type: 'string', default: 'last-user' },
+  text: { type: 'string', default: 'task' },
   granularity: { type: 'string' },
   'min-cluster-size': { type: 'string' },
   'name-with-llm': { type: 'boolean', default: false },

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppEvent, Channel, CommandInput, CommandOutput, Result } from '../../shared/contract/index.ts';
-import { clustersModule } from './clusters/index.ts';
+import { clustersModule, rowClusterReader } from './clusters/index.ts';
 import { datasetsModule } from './datasets/index.ts';
 import { createEmbedders } from './embed/index.ts';
 import { exportModule } from './export/index.ts';
@@ -58,7 +58,7 @@ export function createCore(options: CoreOptions): Core {
   const vectors = (): Promise<VectorStore> => (vectorStore ??= openVectorStore(join(options.dataDir, 'vectors')));
 
   const llm = llmModule({ db, secrets: options.secrets ?? null, env, now });
-  const traces = tracesModule({ db, jobs, now });
+  const traces = tracesModule({ db, jobs, now, rowClusters: rowClusterReader(db) });
   const datasets = datasetsModule({ db, now });
   const clusters = clustersModule({ db, rows: traces.rows, jobs, vectors, embedders: createEmbedders(db, llm.service, llm.embeddingEndpoint), llm: llm.service, chatEndpoint: llm.chatEndpoint, now });
   const modules: CoreModule[] = [

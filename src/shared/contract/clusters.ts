@@ -6,13 +6,16 @@ import { Cursor, Id, PageLimit } from './common.ts';
 export const EmbedderKind = z.enum(['builtin', 'openai']);
 export type EmbedderKind = z.infer<typeof EmbedderKind>;
 
-/** Which text stands for a row when embedding: the last user turn, the whole prompt, or the prompt without system. */
-export const TextMode = z.enum(['last-user', 'whole-prompt', 'no-system']);
+/**
+ * Which text stands for a row when embedding: its task (opening request, current user turn, tools called), the
+ * last user turn, the whole prompt, or the prompt without system.
+ */
+export const TextMode = z.enum(['task', 'last-user', 'whole-prompt', 'no-system']);
 export type TextMode = z.infer<typeof TextMode>;
 
 export const ClusterRunParams = z.object({
   embedder: EmbedderKind.default('builtin'),
-  textMode: TextMode.default('last-user'),
+  textMode: TextMode.default('task'),
   /** Coarser (-1) ↔ finer (+1); 0 is the measured default. */
   granularity: z.number().min(-1).max(1).default(0),
   /** Clusters smaller than this are folded into their neighbours; empty means "grows with the number of rows". */
@@ -59,6 +62,9 @@ export const ClusterInfo = z.object({
 });
 export type ClusterInfo = z.infer<typeof ClusterInfo>;
 
+export const MemberSort = z.enum(['score-asc', 'score-desc', 'row']);
+export type MemberSort = z.infer<typeof MemberSort>;
+
 export const ClusterMember = z.object({
   rowId: Id,
   traceId: Id,
@@ -85,11 +91,16 @@ export const clusterCommands = {
     input: z.object({ runId: Id.optional() }),
     output: z.object({ run: ClusterRun.nullable(), clusters: z.array(ClusterInfo) }),
   },
-  /** Members of a cluster (or of a whole group), lowest membership first when `borderlineFirst`; `clusterId: null` lists outliers. */
+  /**
+   * Members of a cluster (or of a whole group); `clusterId: null` lists outliers. `sort`: by membership score
+   * (`score-asc`: misfits first; `score-desc`: the most typical first) or by row id (`row`, the default).
+   * `borderlineFirst` is the older spelling of `sort: 'score-asc'`.
+   */
   'clusters.members': {
     input: z.object({
       runId: Id.optional(),
       clusterId: Id.nullable(),
+      sort: MemberSort.optional(),
       borderlineFirst: z.boolean().default(false),
       cursor: Cursor.optional(),
       limit: PageLimit,

@@ -85,12 +85,31 @@ export const TraceSummary = z.object({
 });
 export type TraceSummary = z.infer<typeof TraceSummary>;
 
+/** Where a row sits in a clustering run: its cluster, or (an outlier) the cluster it is nearest to. */
+export const RowCluster = z.object({
+  runId: Id,
+  /** null when the row is an outlier of the run. */
+  clusterId: Id.nullable(),
+  /** The cluster's name; for an outlier, the name of the nearest cluster. */
+  name: z.string(),
+  /** The cluster (or nearest cluster) id, so the window can open it. */
+  nearestId: Id.nullable(),
+  /** Membership 0–1 (for an outlier, its fit to the nearest cluster). */
+  score: z.number(),
+  outlier: z.boolean(),
+  /** A member that fits its cluster only loosely. */
+  borderline: z.boolean(),
+});
+export type RowCluster = z.infer<typeof RowCluster>;
+
 export const TraceRow = z.object({
   id: Id,
   turnIndex: z.number(),
   conversationId: z.string(),
   messages: z.array(z.record(z.string(), z.unknown())),
   response: z.record(z.string(), z.unknown()).nullable(),
+  /** The row's place in the clustering run asked for (the newest by default); null when that run lacks the row. */
+  cluster: RowCluster.nullable().default(null),
 });
 export type TraceRow = z.infer<typeof TraceRow>;
 
@@ -153,7 +172,8 @@ export const traceCommands = {
       offset: z.number().optional(),
     }),
   },
-  'traces.get': { input: z.object({ id: Id }), output: TraceDetail },
+  /** One trace in full; each row says where it sits in clustering run `clusterRunId` (default: the newest run). */
+  'traces.get': { input: z.object({ id: Id, clusterRunId: Id.optional() }), output: TraceDetail },
   'traces.facets': {
     input: z.object({ where: TraceFilter.default({}) }),
     output: z.object({

@@ -1,5 +1,6 @@
 // Handlers of the clusters.* and rows.similar commands.
 // Imports: the cluster repository, clustering services, the traces domain's rows, vectors, jobs, rpc helpers.
+import { TextMode } from '../../../shared/contract/index.ts';
 import { mergeSavedClusters, splitSavedCluster } from './cluster-edits.ts';
 import { BORDERLINE_SCORE, type ClusterRepository } from './cluster-repository.ts';
 import type { JobRunner } from '../platform/jobs/job-runner.ts';
@@ -45,12 +46,14 @@ export function clusterHandlers(
       if (!run) throw new CommandError('not_found', `clustering run ${id} does not exist`);
       return { run, clusters: clusters.clusters(id) };
     },
-    'clusters.members': ({ runId, clusterId, borderlineFirst, cursor, limit }) => {
+    'clusters.members': ({ runId, clusterId, sort, borderlineFirst, cursor, limit }) => {
       const id = clusterId === null ? runOrLatest(runId) : mustCluster(clusterId).runId;
+      const order = sort ?? (borderlineFirst ? 'score-asc' : 'row');
       const after = decodeMemberCursor(cursor);
-      const { total, items: refs } = clusters.members(id, clusterId, borderlineFirst, after, limit);
+      const { total, items: refs } = clusters.members(id, clusterId, order, after, limit);
       const member = new Map(refs.map((m) => [m.rowId, m]));
-      const items = rows.previews(refs.map((m) => m.rowId)).map((p) => {
+      // Prompts read as the run saw them (an agent row's task, not its last "yes, go ahead").
+      const items = rows.previews(refs.map((m) => m.rowId), runTextMode(clusters.run(id)?.params)).map((p) => {
         const m = member.get(p.rowId)!;
         return { ...p, clusterId: m.clusterId, score: m.score, borderline: m.clusterId !== null && m.score < BORDERLINE_SCORE };
       });
@@ -75,9 +78,15 @@ export function clusterHandlers(
       if (runId === null) throw new CommandError('not_found', `row ${rowId} is in no clustering yet: cluster first to find similar rows`);
       const hits = await similarRows(await vectors(), runId, rowId, limit);
       const similarity = new Map(hits.map((h) => [h.rowId, h.similarity]));
-      return rows.previews(hits.map((h) => h.rowId)).map((p) => ({ rowId: p.rowId, traceId: p.traceId, similarity: similarity.get(p.rowId)!, prompt: p.prompt }));
+      return rows.previews(hits.map((h) => h.rowId), runTextMode(clusters.run(runId)?.params)).map((p) => ({ rowId: p.rowId, traceId: p.traceId, similarity: similarity.get(p.rowId)!, prompt: p.prompt }));
     },
   };
+}
+
+/** The row text a run was clustered by; runs saved before `textMode` was recorded used the last user turn. */
+function runTextMode(params: Record<string, unknown> | undefined): TextMode {
+  const parsed = TextMode.safeParse(params?.['textMode']);
+  return parsed.success ? parsed.data : 'last-user';
 }
 
 function decodeMemberCursor(cursor: string | undefined): { score: number; rowId: number } | null {

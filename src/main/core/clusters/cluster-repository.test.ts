@@ -103,15 +103,31 @@ describe('ClusterRepository', () => {
     expect(repo.rename(9999, 'Nothing')).toBeUndefined();
   });
 
-  it('pages members by row id or lowest score first, for a cluster, a group or the outliers', () => {
-    const borderline = repo.members(runId, id.c1!, true, null, 3);
+  it('pages members by row id, lowest or highest score first, for a cluster, a group or the outliers', () => {
+    const borderline = repo.members(runId, id.c1!, 'score-asc', null, 3);
     expect(borderline.total).toBe(4);
     expect(borderline.items.map((m) => m.rowId)).toEqual([2, 4, 3]);
-    const next = repo.members(runId, id.c1!, true, { score: 0.8, rowId: 3 }, 3);
+    const next = repo.members(runId, id.c1!, 'score-asc', { score: 0.8, rowId: 3 }, 3);
     expect(next.items).toEqual([{ rowId: 1, clusterId: id.c1, score: expect.closeTo(0.9, 6) }]);
-    expect(repo.members(runId, id.g1!, false, { score: 0, rowId: 4 }, 10).items.map((m) => m.rowId)).toEqual([5, 6, 7]);
-    expect(repo.members(runId, id.g1!, false, null, 10).total).toBe(7);
-    expect(repo.members(runId, null, false, null, 10).items).toEqual([{ rowId: 10, clusterId: null, score: expect.closeTo(0.1, 6) }]);
+    // Highest first across a group, paged: 7 (0.95), 1 (0.9), 3 (0.8) | 5 (0.7), 4 (0.45), 2 (0.3) | 6 (0.2).
+    const top = repo.members(runId, id.g1!, 'score-desc', null, 3);
+    expect(top.items.map((m) => m.rowId)).toEqual([7, 1, 3]);
+    const last = top.items[2]!;
+    const more = repo.members(runId, id.g1!, 'score-desc', { score: last.score, rowId: last.rowId }, 3);
+    expect(more.items.map((m) => m.rowId)).toEqual([5, 4, 2]);
+    expect(repo.members(runId, id.g1!, 'row', { score: 0, rowId: 4 }, 10).items.map((m) => m.rowId)).toEqual([5, 6, 7]);
+    expect(repo.members(runId, id.g1!, 'row', null, 10).total).toBe(7);
+    expect(repo.members(runId, null, 'row', null, 10).items).toEqual([{ rowId: 10, clusterId: null, score: expect.closeTo(0.1, 6) }]);
+  });
+
+  it("says where rows sit: a member's cluster, an outlier's nearest cluster, nothing for rows the run lacks", () => {
+    repo.rename(id.c3!, 'Refunds');
+    const places = repo.rowClusters([1, 2, 10, 11]);
+    expect(places.get(1)).toEqual({ runId, clusterId: id.c1, nearestId: id.c1, name: 'c1', score: expect.closeTo(0.9, 6), outlier: false, borderline: false });
+    expect(places.get(2)).toMatchObject({ clusterId: id.c1, borderline: true });
+    expect(places.get(10)).toEqual({ runId, clusterId: null, nearestId: id.c3, name: 'Refunds', score: expect.closeTo(0.1, 6), outlier: true, borderline: false });
+    expect(places.has(11)).toBe(false);
+    expect(repo.rowClusters([1], runId + 1).size).toBe(0);
   });
 
   it('writes an edit back: a merge retires a cluster, a new cluster takes rows, every member moves', () => {

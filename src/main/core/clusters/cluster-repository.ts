@@ -1,7 +1,7 @@
 // Reads and writes clustering runs, their clusters and each row's membership and map position: every
 // statement over cluster_runs, clusters and cluster_members. Imports: better-sqlite3 types, platform write transaction, contract types.
 import type { Database, Statement } from 'better-sqlite3';
-import type { ClusterInfo, ClusterRun } from '../../../shared/contract/index.ts';
+import type { ClusterInfo, ClusterRun, MemberSort, RowCluster } from '../../../shared/contract/index.ts';
 import { writeTransaction } from '../platform/db/transaction.ts';
 
 /** Members scoring below this are "borderline": worth a look before they go into a dataset. */
@@ -132,6 +132,7 @@ export class ClusterRepository {
   private readonly updateEdited: Statement;
   private readonly retire: Statement;
   private readonly runOfRow: Statement;
+  private readonly rowPlaces: Statement;
 
   constructor(db: Database) {
     this.db = db;
@@ -181,6 +182,12 @@ export class ClusterRepository {
       name = CASE WHEN named_by = 'keywords' THEN ? ELSE name END WHERE id = ?`);
     this.retire = db.prepare('UPDATE clusters SET merged_into = ? WHERE id = ?');
     this.runOfRow = db.prepare('SELECT MAX(run_id) AS id FROM cluster_members WHERE row_id = ?');
+    // Each row by the primary key (run_id, row_id); an outlier's name is its nearest cluster's.
+    this.rowPlaces = db
+      .prepare(`SELECT m.row_id, m.cluster_id, m.nearest_id, m.score, c.name FROM cluster_members m
+        LEFT JOIN clusters c ON c.id = COALESCE(m.cluster_id, m.nearest_id)
+        WHERE m.run_id = ? AND m.row_id IN (SELECT value FROM json_each(?))`)
+      .raw();
   }
 
   /**
@@ -357,11 +364,14 @@ export class ClusterRepository {
     };
   }
 
-  /** Member page ordered by row id, or by score ascending (borderline first); `clusterId` null = outliers. */
+  /**
+   * Member page ordered by row id, by score ascending (misfits first) or descending (most typical first; ties
+   * by row id descending, so one keyset walks the page boundary); `clusterId` null = outliers.
+   */
   members(
     runId: number,
     clusterId: number | null,
-    borderlineFirst: boolean,
+    sort: MemberSort,
     after: { score: number; rowId: number } | null,
     limit: number,
   ): { total: number; items: MemberRef[] } {
@@ -374,9 +384,10 @@ export class ClusterRepository {
           : 'm.cluster_id = ?';
     const scopeParams = clusterId === null ? [] : [clusterId];
     const total = (this.page(`SELECT COUNT(*) AS n FROM cluster_members m WHERE m.run_id = ? AND ${scope}`).get(runId, ...scopeParams) as { n: number }).n;
-    const order = borderlineFirst ? 'm.score, m.row_id' : 'm.row_id';
-    const keyset = after === null ? '' : borderlineFirst ? 'AND (m.score, m.row_id) > (?, ?)' : 'AND m.row_id > ?';
-    const keysetParams = after === null ? [] : borderlineFirst ? [after.score, after.rowId] : [after.rowId];
+    const order = { 'score-asc': 'm.score, m.row_id', 'score-desc': 'm.score DESC, m.row_id DESC', row: 'm.row_id' }[sort];
+    const keyset =
+      after === null ? '' : { 'score-asc': 'AND (m.score, m.row_id) > (?, ?)', 'score-desc': 'AND (m.score, m.row_id) < (?, ?)', row: 'AND m.row_id > ?' }[sort];
+    const keysetParams = after === null ? [] : sort === 'row' ? [after.rowId] : [after.score, after.rowId];
     const records = this.page(`SELECT m.row_id, m.cluster_id, m.score FROM cluster_members m WHERE m.run_id = ? AND ${scope} ${keyset} ORDER BY ${order} LIMIT ?`).all(
       runId,
       ...scopeParams,
@@ -423,6 +434,22 @@ export class ClusterRepository {
   /** The newest run a row belongs to, or null when no run has it. */
   latestRunOfRow(rowId: number): number | null {
     return (this.runOfRow.get(rowId) as { id: number | null }).id;
+  }
+
+  /**
+   * Where each of the given rows sits in a run (the newest when `runId` is undefined): its live cluster, or for
+   * an outlier the cluster it is nearest to. Rows the run lacks are absent from the map.
+   */
+  rowClusters(rowIds: readonly number[], runId?: number): Map<number, RowCluster> {
+    const out = new Map<number, RowCluster>();
+    const run = runId ?? this.latestRunId();
+    if (run === null || rowIds.length === 0) return out;
+    const records = this.rowPlaces.all(run, JSON.stringify(rowIds)) as [number, number | null, number | null, number, string | null][];
+    for (const [rowId, clusterId, nearestId, score, name] of records) {
+      const outlier = clusterId === null;
+      out.set(rowId, { runId: run, clusterId, nearestId: clusterId ?? nearestId, name: name ?? '', score, outlier, borderline: !outlier && score < BORDERLINE_SCORE });
+    }
+    return out;
   }
 
   /** Every member of a run by row id. */

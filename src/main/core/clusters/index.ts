@@ -7,7 +7,7 @@ import type { LlmEndpoint, LlmService } from '../llm/index.ts';
 import type { CoreModule } from '../platform/core-module.ts';
 import type { JobRunner } from '../platform/jobs/job-runner.ts';
 import type { VectorStore } from '../platform/vectors/lance-store.ts';
-import type { RowRepository } from '../traces/index.ts';
+import type { RowClusterLookup, RowRepository } from '../traces/index.ts';
 import { createAssignJob } from './assign-job.ts';
 import { clusterHandlers } from './cluster-handlers.ts';
 import { createClusterJob } from './cluster-job.ts';
@@ -15,6 +15,15 @@ import { ClusterRepository } from './cluster-repository.ts';
 import { nameRunWithLlm } from './llm-names.ts';
 import { discardAbandonedRuns } from './abandoned-runs.ts';
 import { createNameJob } from './name-job.ts';
+
+/**
+ * Where rows sit in a clustering run (the newest by default), read-only: what the traces domain shows beside a
+ * trace's rows. Built on the store alone, so it can be handed to the traces module before this one is built.
+ */
+export function rowClusterReader(db: Database): RowClusterLookup {
+  const clusters = new ClusterRepository(db);
+  return (rowIds, runId) => clusters.rowClusters(rowIds, runId);
+}
 
 export interface ClustersDeps {
   db: Database;

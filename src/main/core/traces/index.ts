@@ -1,6 +1,8 @@
 // The traces domain as other domains and the core see it: its module factory and the rows other domains
-// read (their text and previews). Imports: this domain's modules, platform types.
+// read (their text and previews); where rows sit in clusters comes in from outside (see RowClusterLookup).
+// Imports: this domain's modules, platform types, contract types.
 import type { Database } from 'better-sqlite3';
+import type { RowCluster } from '../../../shared/contract/index.ts';
 import type { CoreModule } from '../platform/core-module.ts';
 import { transactionOn } from '../platform/db/transaction.ts';
 import type { JobRunner } from '../platform/jobs/job-runner.ts';
@@ -23,12 +25,15 @@ export { rowText } from './row-text.ts';
 export { buildTraceWhere, type SqlWhere } from './trace-filter.ts';
 export type { ChatMessage, NormalizedTrace } from './parse/types.ts';
 
+/** Where each given row sits in a clustering run (the newest when `runId` is undefined); the clusters domain provides it. */
+export type RowClusterLookup = (rowIds: readonly number[], runId?: number) => ReadonlyMap<number, RowCluster>;
+
 export interface TracesModule extends CoreModule {
   counts(): { traces: number; rows: number };
   rows: RowRepository;
 }
 
-export function tracesModule(deps: { db: Database; jobs: JobRunner; now: () => number }): TracesModule {
+export function tracesModule(deps: { db: Database; jobs: JobRunner; now: () => number; rowClusters?: RowClusterLookup }): TracesModule {
   const traces = new TraceRepository(deps.db);
   const imports = new ImportRepository(deps.db);
   imports.markInterrupted();
@@ -37,7 +42,13 @@ export function tracesModule(deps: { db: Database; jobs: JobRunner; now: () => n
   const importJob = createImportJob({ imports, traces: new TraceWriteRepository(deps.db), transaction, now: deps.now });
   return {
     jobs: [indexer.afterEach(importJob), indexer.job],
-    handlers: { ...importHandlers(imports, deps.jobs), ...traceHandlers(traces, new FacetRepository(deps.db), () => indexer.ensure(), new TracePositions(traces)) },
+    handlers: { ...importHandlers(imports, deps.jobs), ...traceHandlers({
+        traces,
+        facets: new FacetRepository(deps.db),
+        positions: new TracePositions(traces),
+        searchIndex: () => indexer.ensure(),
+        rowClusters: deps.rowClusters ?? (() => new Map()),
+      }) },
     counts: () => traces.counts(),
     rows: new RowRepository(deps.db),
   };

@@ -1,5 +1,6 @@
 // Short plain-text previews of a row's prompt and response, for tables and text search: the start of the
-// row's text (row-text.ts), so what a list shows is what was clustered. Imports: row-text, parse types.
+// row's text (row-text.ts), so what a list shows is what was clustered. Imports: row-text, parse types, contract types.
+import type { TextMode } from '../../../shared/contract/index.ts';
 import type { ChatMessage } from './parse/types.ts';
 import { messageText, rowText } from './row-text.ts';
 
@@ -16,9 +17,12 @@ export function truncate(text: string, max = PREVIEW_CHARS): string {
   return `${flat.slice(0, max - 1)}…`;
 }
 
-/** A row's prompt as a list shows it: its default row text (the last user turn), cut short. */
-export function promptPreview(messages: readonly ChatMessage[], promptEnd: number): string {
-  return truncate(rowText(messages.slice(0, promptEnd), 'last-user'));
+/**
+ * A row's prompt as a list shows it, cut short: the last user turn by default (what traces store and search),
+ * or the text of the mode a clustering run used, so its members read as what was clustered.
+ */
+export function promptPreview(messages: readonly ChatMessage[], promptEnd: number, mode: TextMode = 'last-user'): string {
+  return truncate(rowText(messages.slice(0, promptEnd), mode));
 }
 
 /** A row's response as a list shows it. */

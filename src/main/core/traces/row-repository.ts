@@ -74,8 +74,8 @@ export class RowRepository {
     return { rowIds: Int32Array.from(ids), texts };
   }
 
-  /** Previews of the given rows, in the order given; ids of rows that do not exist are left out. */
-  previews(rowIds: readonly number[]): RowPreview[] {
+  /** Previews of the given rows, in the order given (prompts as `mode` sees them); ids of rows that do not exist are left out. */
+  previews(rowIds: readonly number[], mode: TextMode = 'last-user'): RowPreview[] {
     if (rowIds.length === 0) return [];
     const byId = new Map((this.someRows.all(JSON.stringify(rowIds)) as RowSource[]).map((r) => [r.id, r]));
     const out: RowPreview[] = [];
@@ -88,7 +88,7 @@ export class RowRepository {
         traceId: r.trace_id,
         file: r.path,
         line: r.line,
-        prompt: promptPreview(messages, r.prompt_end),
+        prompt: promptPreview(messages, r.prompt_end, mode),
         response: responsePreview(r.response_index === null ? null : messages[r.response_index]),
       });
     }

@@ -1,7 +1,8 @@
 // Handlers of the traces.* commands.
-// Imports: db repositories, positions, safe-detail, rpc helpers, contract types.
+// Imports: db repositories, positions, safe-detail, rpc helpers, contract types, the row-cluster lookup type.
 import type { SearchIndexState } from '../../../shared/contract/index.ts';
 import type { FacetRepository } from './facet-repository.ts';
+import type { RowClusterLookup } from './index.ts';
 import type { TraceRepository } from './trace-repository.ts';
 import type { TracePositions } from './trace-positions.ts';
 import { safeDetail } from './safe-detail.ts';
@@ -10,12 +11,15 @@ import { CommandError, type Handlers } from '../platform/rpc/router.ts';
 
 type TraceChannels = 'traces.list' | 'traces.get' | 'traces.facets' | 'traces.facetValues' | 'traces.searchIndex';
 
-export function traceHandlers(
-  traces: TraceRepository,
-  facets: FacetRepository,
-  searchIndex: () => SearchIndexState,
-  positions: TracePositions,
-): Pick<Handlers, TraceChannels> {
+export interface TraceHandlerDeps {
+  traces: TraceRepository;
+  facets: FacetRepository;
+  positions: TracePositions;
+  searchIndex: () => SearchIndexState;
+  rowClusters: RowClusterLookup;
+}
+
+export function traceHandlers({ traces, facets, positions, searchIndex, rowClusters }: TraceHandlerDeps): Pick<Handlers, TraceChannels> {
   return {
     'traces.list': ({ where, cursor, limit, at }) => {
       if (at !== undefined) {
@@ -27,10 +31,11 @@ export function traceHandlers(
       // Ids are integers, so "after the cursor's id" is "from the next id on".
       return { total, ...page(traces.page(where, afterId === null ? null : afterId + 1, 0, limit), limit) };
     },
-    'traces.get': ({ id }) => {
+    'traces.get': ({ id, clusterRunId }) => {
       const trace = traces.get(id);
       if (!trace) throw new CommandError('not_found', `trace ${id} does not exist`);
-      return safeDetail(trace);
+      const places = rowClusters(trace.rowsDetail.map((r) => r.id), clusterRunId);
+      return safeDetail({ ...trace, rowsDetail: trace.rowsDetail.map((r) => ({ ...r, cluster: places.get(r.id) ?? null })) });
     },
     'traces.facets': ({ where }) => facets.facets(where),
     'traces.facetValues': ({ facet, where, contains, limit }) => ({ values: facets.facetValues(facet, where, contains, limit) }),

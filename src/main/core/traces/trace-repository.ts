@@ -144,6 +144,7 @@ export class TraceRepository {
         conversationId: r.conversation_id,
         messages: messages.slice(0, row.prompt_end),
         response: row.response_index === null ? null : (messages[row.response_index] ?? null),
+        cluster: null,
       })),
     };
   }

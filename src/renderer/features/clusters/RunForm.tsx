@@ -10,7 +10,8 @@ import { TextMode } from '../../../shared/contract/index.ts';
 import { TEXT_MODE_LABELS, granularityLabel } from './cluster-format.ts';
 
 const TEXT_MODE_HINTS: Record<TextMode, string> = {
-  'last-user': 'What the user asked last: groups by intent.',
+  task: 'The opening request, the current user turn and the tools called: groups agent conversations by what they do.',
+  'last-user': 'What the user asked last: groups single requests by intent.',
   'whole-prompt': 'Everything sent to the model, system prompt included.',
   'no-system': 'The conversation so far, without the system prompt.',
 };
@@ -87,7 +88,7 @@ export function RunForm({ rows, submitLabel = 'Cluster' }: { rows: number; submi
               <input type="radio" name="text-mode" value={mode} checked={options.textMode === mode} onChange={() => setOptions({ textMode: mode })} />
               <span>
                 {TEXT_MODE_LABELS[mode]}
-                {mode === 'last-user' ? <span className="muted"> (default)</span> : null}
+                {mode === 'task' ? <span className="muted"> (default)</span> : null}
                 <span className="run-hint-inline muted"> — {TEXT_MODE_HINTS[mode]}</span>
               </span>
             </label>

@@ -20,6 +20,7 @@ export function formatScore(score: number): string {
 }
 
 export const TEXT_MODE_LABELS: Record<TextMode, string> = {
+  task: 'Task (opening request + current turn)',
   'last-user': 'Last user turn',
   'whole-prompt': 'Whole prompt',
   'no-system': 'Prompt without system',

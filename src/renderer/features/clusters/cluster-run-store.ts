@@ -15,7 +15,7 @@ export interface RunOptions {
   nameWithLlm: boolean;
 }
 
-export const DEFAULT_RUN_OPTIONS: RunOptions = { embedder: 'builtin', textMode: 'last-user', granularity: 0, minClusterSize: '', nameWithLlm: false };
+export const DEFAULT_RUN_OPTIONS: RunOptions = { embedder: 'builtin', textMode: 'task', granularity: 0, minClusterSize: '', nameWithLlm: false };
 
 interface ClusterRunState {
   options: RunOptions;
