@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow } from 'electron';
 import { createCore } from './core/create-core.ts';
 import { defaultDataDir } from './core/platform/data-dir.ts';
-import { pickTraceFiles } from './electron/dialogs.ts';
+import { pickFolder, pickTraceFiles } from './electron/dialogs.ts';
 import { connectIpc } from './electron/ipc-transport.ts';
 import { safeStorageBox } from './electron/safe-storage-box.ts';
 import { createMainWindow } from './electron/main-window.ts';
@@ -19,7 +19,10 @@ app.whenReady().then(() => {
   const core = createCore({
     dataDir: defaultDataDir(),
     secrets: safeStorageBox() ?? undefined,
-    shell: { 'app.pickFiles': () => (window ? pickTraceFiles(window) : { paths: [] }) },
+    shell: {
+      'app.pickFiles': () => (window ? pickTraceFiles(window) : { paths: [] }),
+      'app.pickFolder': ({ title }) => (window ? pickFolder(window, title) : { path: null }),
+    },
   });
   window = createMainWindow(outDir);
   const disconnect = connectIpc(core, window);

@@ -221,6 +221,10 @@ describe('datasets', () => {
     expect(byRule['normalized']).toMatchObject({ rowKey: lower, evalRowKey: upper });
     expect(byRule['near']).toMatchObject({ rowKey: near2, evalRowKey: near1 });
     expect(byRule['near']!.similarity).toBeGreaterThanOrEqual(0.8);
+    // Each excluded row can be compared with the eval row it matched.
+    const evalPrompts = new Map((await allRows('leak-eval', 1)).map((r) => [r.rowKey, r.prompt]));
+    for (const item of report.items) expect(item.evalPrompt).toBe(evalPrompts.get(item.evalRowKey));
+    expect(byRule['normalized']!.evalPrompt).not.toBe(byRule['normalized']!.prompt);
     const nearOnly = await core.invoke('datasets.leakage', { dataset: 'leak-train', rule: 'near', limit: 10 });
     expect(nearOnly.items.map((i) => i.rowKey)).toEqual([near2]);
     expect((await allRows('leak-train')).map((r) => r.rowKey).sort((a, b) => a - b)).toEqual([...clean].sort((a, b) => a - b));

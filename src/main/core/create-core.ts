@@ -26,7 +26,7 @@ export interface CoreOptions {
   dataDir: string;
   clock?: () => number;
   /** Commands the host serves itself (the window's file dialog); the headless core answers `unavailable`. */
-  shell?: Partial<Pick<Handlers, 'app.pickFiles'>>;
+  shell?: Partial<Pick<Handlers, 'app.pickFiles' | 'app.pickFolder'>>;
   /** Seals saved API keys (the window's safeStorage). Without it keys come from the environment only. */
   secrets?: SecretBox;
   env?: Readonly<Record<string, string | undefined>>;
@@ -70,6 +70,11 @@ export function createCore(options: CoreOptions): Core {
           options.shell?.['app.pickFiles'] ??
           (() => {
             throw new CommandError('unavailable', 'there is no file dialog here: type or paste the file path instead');
+          }),
+        'app.pickFolder':
+          options.shell?.['app.pickFolder'] ??
+          (() => {
+            throw new CommandError('unavailable', 'there is no folder dialog here: type or paste the folder path instead');
           }),
         ...jobHandlers(jobs),
       },

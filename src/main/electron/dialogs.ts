@@ -1,4 +1,4 @@
-// The native file picker behind the `app.pickFiles` command.
+// The native pickers behind the `app.pickFiles` and `app.pickFolder` commands.
 // Imports: electron.
 import { type BrowserWindow, dialog } from 'electron';
 
@@ -12,4 +12,9 @@ export async function pickTraceFiles(window: BrowserWindow): Promise<{ paths: st
     ],
   });
   return { paths: result.canceled ? [] : result.filePaths };
+}
+
+export async function pickFolder(window: BrowserWindow, title: string | undefined): Promise<{ path: string | null }> {
+  const result = await dialog.showOpenDialog(window, { title: title ?? 'Choose a folder', properties: ['openDirectory', 'createDirectory'] });
+  return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
 }

@@ -1,4 +1,4 @@
-// Commands about the app itself: where data lives, version, and (window only) the file picker.
+// Commands about the app itself: where data lives, version, and (window only) the file and folder pickers.
 // Imports: zod only.
 import { z } from 'zod';
 
@@ -11,5 +11,10 @@ export const appCommands = {
   'app.pickFiles': {
     input: z.object({}).default({}),
     output: z.object({ paths: z.array(z.string()) }),
+  },
+  /** A folder chosen in a native dialog (null when cancelled); served by the window's shell like pickFiles. */
+  'app.pickFolder': {
+    input: z.object({ title: z.string().max(200).optional() }).default({}),
+    output: z.object({ path: z.string().nullable() }),
   },
 } as const;

@@ -173,6 +173,8 @@ export const ExcludedRowView = z.object({
   evalRowKey: z.number(),
   similarity: z.number().nullable(),
   prompt: z.string(),
+  /** The matching eval row's prompt, so the two can be compared; null when the eval version is gone. */
+  evalPrompt: z.string().nullable(),
 });
 export type ExcludedRowView = z.infer<typeof ExcludedRowView>;
 

@@ -69,7 +69,12 @@ export function datasetHandlers(repo: DatasetRepository, sources: SourceReposito
         threshold: d.near_threshold,
         warning: summary.warning,
         total: repo.exclusionCount(d.id, rule),
-        items: records.map((r) => ({ rowKey: r.row_key, sourceTraceId: r.source_trace_id, rule: r.rule, evalRowKey: r.eval_row_key, similarity: r.similarity, prompt: r.prompt })),
+        items: records.map((r) => {
+          // The eval side is read from the frozen version (a page of ≤ limit point lookups), not stored twice.
+          const evalRow = d.exclude_version_id === null ? undefined : repo.getRow(d.exclude_version_id, r.eval_row_key);
+          const evalPrompt = evalRow ? rowView(decodeRow(evalRow.content_json)).prompt : null;
+          return { rowKey: r.row_key, sourceTraceId: r.source_trace_id, rule: r.rule, evalRowKey: r.eval_row_key, similarity: r.similarity, prompt: r.prompt, evalPrompt };
+        }),
         nextCursor: records.length === limit && last ? `k:${last.id}` : null,
       };
     },

@@ -1,11 +1,11 @@
 // How a dataset row is stored and shown: canonical JSON of its hashed fields (the split is kept apart, so a
 // frozen version's hash never depends on how it was later split), and the view the window and CLI read.
-// Imports: contract types, engine (canonical JSON, prompt text), repository types.
+// Imports: contract types, engine (canonical JSON), platform message text, repository types.
 import type { DatasetRowView, DatasetSplit } from '../../../shared/contract/index.ts';
 import { canonicalRow } from './engine/canonical-json.ts';
-import { messageText } from './engine/normalize-prompt.ts';
 import type { ChatMessage, DatasetRow } from './engine/types.ts';
 import type { RowInsert } from './dataset-repository.ts';
+import { contentText, lastUserText } from '../platform/message-text.ts';
 
 export function encodeRow(row: DatasetRow): RowInsert {
   const { split: _split, ...content } = row;
@@ -31,13 +31,8 @@ function clip(text: string): string {
   return flat.length <= PREVIEW ? flat : `${flat.slice(0, PREVIEW - 1)}…`;
 }
 
-function lastUser(messages: readonly ChatMessage[]): string {
-  for (let i = messages.length - 1; i >= 0; i--) if (messages[i]!.role === 'user') return messageText(messages[i]!.content);
-  return '';
-}
-
 export function responseText(m: ChatMessage): string {
-  const text = messageText(m.content);
+  const text = contentText(m.content);
   if (text.trim() !== '' || !Array.isArray(m.tool_calls)) return text;
   return m.tool_calls
     .map((c) => {
@@ -63,7 +58,7 @@ export function rowView(row: DatasetRow): DatasetRowView {
     expectedOutput: row.expectedOutput ?? null,
     note: row.note,
     split: row.split ?? null,
-    prompt: clip(lastUser(row.messages)),
+    prompt: clip(lastUserText(row.messages)),
     responseText: clip(responseText(row.response)),
   };
 }

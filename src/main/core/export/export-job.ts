@@ -10,7 +10,7 @@ import { writeFolderAtomically } from './writers/atomic-output.ts';
 import { writeCsv } from './writers/csv.ts';
 import { writeDistilFolder } from './writers/distil-folder.ts';
 import { writeHfFolder } from './writers/hf-folder.ts';
-import { writeManifest, type ManifestInput } from './writers/manifest.ts';
+import { writeManifest, type ManifestFile, type ManifestInput } from './writers/manifest.ts';
 import { writeOpenAiJsonl } from './writers/openai-jsonl.ts';
 import { writeParquet } from './writers/parquet.ts';
 import type { ExportRow, FileResult, RowSource, SplitCounts } from './writers/types.ts';
@@ -95,18 +95,19 @@ async function runExport(versions: VersionAccess, ctx: JobContext<ExportParams>,
   if (fileFormat) {
     manifest.format = fileFormat.manifestFormat;
     files = await writeFolderAtomically(params.out, async (temp) => {
-      const written: string[] = [];
+      const written: ManifestFile[] = [];
       const parts = handle.split ? SPLITS.filter((s) => (handle.split?.rows[s] ?? 0) > 0) : [undefined];
       for (const split of parts) {
         const name = `${split ?? 'data'}.${fileFormat.ext}`;
         const result = await fileFormat.write(source(split), join(temp, name));
         rows += result.rows;
         for (const [k, n] of Object.entries(result.rowsPerSplit)) rowsPerSplit[k as keyof SplitCounts] = (rowsPerSplit[k as keyof SplitCounts] ?? 0) + (n ?? 0);
-        written.push(name);
+        written.push({ path: name, sha256: result.sha256, bytes: result.bytes });
       }
       manifest.rowsPerSplit = rowsPerSplit;
+      // The writers hashed each file as it went out: the manifest never reads a large export back.
       await writeManifest(temp, manifest, written);
-      return written;
+      return written.map((f) => f.path);
     });
   } else {
     const result =

@@ -1,24 +1,10 @@
 // The one text of a row and of a message: what is embedded and named for a row, and what previews show
 // (previews.ts cuts this text short, so a row's preview is the start of the text it was clustered by).
-// Imports: the contract's TextMode, parse types.
+// Imports: the contract's TextMode, platform message text, parse types.
 
 import type { TextMode } from '../../../shared/contract/index.ts';
+import { contentText } from '../platform/message-text.ts';
 import type { ChatMessage } from './parse/types.ts';
-
-/** Plain text of a message's content: a string, or the text parts of a content-part array. */
-function contentText(content: unknown): string {
-  if (typeof content === 'string') return content;
-  if (!Array.isArray(content)) return '';
-  const parts: string[] = [];
-  for (const p of content) {
-    if (typeof p === 'string') parts.push(p);
-    else if (p && typeof p === 'object') {
-      const o = p as { type?: unknown; text?: unknown };
-      if ((o.type === 'text' || o.type === 'input_text' || o.type === undefined) && typeof o.text === 'string') parts.push(o.text);
-    }
-  }
-  return parts.join('\n');
-}
 
 function toolCallsText(m: ChatMessage): string {
   if (!Array.isArray(m.tool_calls)) return '';

@@ -32,19 +32,35 @@ export function ToDatasetDialog({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<AddReport | null>(null);
+  // null until the user picks: then the latest frozen eval version, so a new training set is guarded by default.
+  const [exclude, setExclude] = useState<string | null>(null);
+  const [threshold, setThreshold] = useState('0.8');
   useEffect(() => {
-    if (allowExisting) void loadList();
-  }, [allowExisting, loadList]);
+    // The list feeds both the existing-dataset choice and the eval versions a training set can exclude.
+    void loadList();
+  }, [loadList]);
+  const evalVersions = list.filter((d) => d.kind === 'eval' && d.latestVersion !== null).flatMap((d) => Array.from({ length: d.latestVersion ?? 0 }, (_, i) => ({ dataset: d.name, version: (d.latestVersion ?? 0) - i })));
+  const excludeValue = exclude ?? (evalVersions[0] ? `${evalVersions[0].dataset}@${evalVersions[0].version}` : '');
+
+  function excludeInput(): { excludeEval?: { dataset: string; version: number }; nearThreshold?: number } | { error: string } {
+    if (kind !== 'training' || excludeValue === '') return {};
+    const at = excludeValue.lastIndexOf('@');
+    const near = Number(threshold);
+    if (!Number.isFinite(near) || near < 0.3 || near > 1) return { error: 'The near-duplicate threshold is a similarity between 0.3 and 1 (0.8 by default).' };
+    return { excludeEval: { dataset: excludeValue.slice(0, at), version: Number(excludeValue.slice(at + 1)) }, nearThreshold: near };
+  }
 
   async function submit(): Promise<void> {
     const built = source();
     if ('error' in built) return setError(built.error);
+    const guard = target ? {} : excludeInput();
+    if ('error' in guard) return setError(guard.error);
     setBusy(true);
     setError(null);
     try {
       const added = target
         ? await api().invoke('datasets.addRows', { dataset: target, source: built.source })
-        : (await api().invoke('datasets.create', { name: name.trim(), kind, source: built.source })).report;
+        : (await api().invoke('datasets.create', { name: name.trim(), kind, source: built.source, ...guard })).report;
       setReport(added);
     } catch (err) {
       setError(errorMessage(err));
@@ -65,6 +81,13 @@ export function ToDatasetDialog({
               {n}
             </p>
           ))}
+          {report.leakage ? (
+            <p className="small" data-testid="add-report-leakage">
+              Leakage guard: {report.leakage.candidates} candidates checked, left out {report.leakage.excluded.exact} same trace,{' '}
+              {report.leakage.excluded.conversation} same conversation, {report.leakage.excluded.normalized} same prompt, {report.leakage.excluded.near} near duplicates
+              (threshold {report.leakage.threshold}). The dataset’s Leakage report lists them.
+            </p>
+          ) : null}
           {report.leakage?.warning ? <p className="text-warning">{report.leakage.warning}</p> : null}
           <div className="dataset-form-actions">
             <button
@@ -117,6 +140,29 @@ export function ToDatasetDialog({
               </label>
             </div>
           )}
+          {!target && kind === 'training' ? (
+            <div className="dataset-form-row">
+              <label className="dataset-field">
+                <span className="section-label">Exclude eval version</span>
+                <select className="input input-select" value={excludeValue} onChange={(e) => setExclude(e.target.value)} data-testid="to-dataset-exclude">
+                  <option value="">None (no leakage check)</option>
+                  {evalVersions.map((v) => (
+                    <option key={`${v.dataset}@${v.version}`} value={`${v.dataset}@${v.version}`}>
+                      {v.dataset}@v{v.version}
+                    </option>
+                  ))}
+                </select>
+                <span className="muted small">
+                  {evalVersions.length === 0 ? 'Freeze an eval dataset first to guard this one against it.' : 'Rows that share a trace, a conversation, or a (near) identical prompt with it are left out.'}
+                </span>
+              </label>
+              <label className="dataset-field">
+                <span className="section-label">Near-duplicate threshold</span>
+                <input className="input" type="number" min={0.3} max={1} step={0.05} value={threshold} onChange={(e) => setThreshold(e.target.value)} disabled={excludeValue === ''} data-testid="to-dataset-threshold" />
+                <span className="muted small">Prompt similarity (0.3–1) at which a row counts as a near duplicate; lower leaves more out.</span>
+              </label>
+            </div>
+          ) : null}
           {children}
           {error ? <ErrorNote message={error} /> : null}
           <div className="dataset-form-actions">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterSource, diffSummary, exportFolder, fieldCounts, formatExpected, parseExpected, parseLabels, rowCountsLine, versionLabel } from './dataset-format.ts';
+import { clusterSource, diffSummary, exportFolder, exportOutcome, fieldCounts, formatExpected, parseExpected, parseLabels, rowCountsLine, versionLabel } from './dataset-format.ts';
 
 describe('dataset-format', () => {
   it('labels versions and the draft', () => {
@@ -49,5 +49,12 @@ describe('dataset-format', () => {
   it('names an export folder per dataset, version and format', () => {
     expect(exportFolder('/tmp/out/', 'support evals', 2, 'jsonl')).toBe('/tmp/out/support_evals-v2-jsonl');
     expect(exportFolder('/tmp', 'x', 'draft', 'csv')).toBe('/tmp/x-draft-csv');
+  });
+
+  it('reads what a finished export job reports, and nothing else', () => {
+    expect(exportOutcome({ rows: 3, files: ['data.jsonl', 'manifest.json'], sha256: 'sha256:ab', dir: '/x' })).toEqual({ rows: 3, files: ['data.jsonl', 'manifest.json'], sha256: 'sha256:ab' });
+    expect(exportOutcome(null)).toBeNull();
+    expect(exportOutcome({ rows: '3', files: [], sha256: 'sha256:ab' })).toBeNull();
+    expect(exportOutcome({ rows: 3, files: [1], sha256: 'sha256:ab' })).toBeNull();
   });
 });

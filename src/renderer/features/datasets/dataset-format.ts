@@ -78,3 +78,11 @@ export function exportFolder(parent: string, dataset: string, version: VersionRe
   const safe = dataset.replace(/[^\w.-]+/g, '_');
   return `${base}/${safe}-${versionLabel(version)}-${format}`;
 }
+
+/** What a finished export job reports (its result is untyped in the jobs contract); null if it is not that shape. */
+export function exportOutcome(result: unknown): { rows: number; files: string[]; sha256: string } | null {
+  if (result === null || typeof result !== 'object') return null;
+  const { rows, files, sha256 } = result as { rows?: unknown; files?: unknown; sha256?: unknown };
+  if (typeof rows !== 'number' || typeof sha256 !== 'string' || !Array.isArray(files) || !files.every((f) => typeof f === 'string')) return null;
+  return { rows, files: files as string[], sha256 };
+}

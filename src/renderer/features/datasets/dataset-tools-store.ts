@@ -22,11 +22,13 @@ interface ToolsState {
   setTool(tool: Tool): void;
   runDiff(dataset: string, from: VersionRef, to: VersionRef, kind?: DiffKind): Promise<void>;
   loadLeakage(dataset: string, rule?: LeakRule): Promise<void>;
+  /** The next page of excluded rows, appended to the shown ones. */
+  moreLeakage(dataset: string, rule?: LeakRule): Promise<void>;
   runSplit(dataset: string, version: VersionRef, test: number, validation: number, seed: number): Promise<boolean>;
   startExport(dataset: string, version: VersionRef, format: ExportFormat, out: string): Promise<void>;
 }
 
-export const useDatasetToolsStore = create<ToolsState>()((set) => {
+export const useDatasetToolsStore = create<ToolsState>()((set, get) => {
   async function run<T>(work: () => Promise<T>): Promise<T | null> {
     set({ busy: true, error: null });
     try {
@@ -58,6 +60,14 @@ export const useDatasetToolsStore = create<ToolsState>()((set) => {
     async loadLeakage(dataset, rule) {
       const leakage = await run(() => api().invoke('datasets.leakage', { dataset, limit: PAGE, ...(rule ? { rule } : {}) }));
       if (leakage) set({ leakage });
+    },
+    async moreLeakage(dataset, rule) {
+      const shown = get().leakage;
+      if (!shown?.nextCursor) return;
+      const cursor = shown.nextCursor;
+      const page = await run(() => api().invoke('datasets.leakage', { dataset, limit: PAGE, cursor, ...(rule ? { rule } : {}) }));
+      // A rule switch while the page was on its way makes it stale.
+      if (page && get().leakage === shown) set({ leakage: { ...page, items: [...shown.items, ...page.items] } });
     },
     async runSplit(dataset, version, test, validation, seed) {
       const split = await run(() => api().invoke('datasets.split', { dataset, version, test, validation, seed }));

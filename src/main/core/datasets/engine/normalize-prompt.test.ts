@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messageText, normalizedPrompt, normalizeText, promptText } from './normalize-prompt.ts';
+import { normalizedPrompt, normalizeText, promptText } from './normalize-prompt.ts';
 
 describe('promptText', () => {
   it('keeps user, assistant and tool text in order and leaves system and developer out', () => {
@@ -12,12 +12,6 @@ describe('promptText', () => {
       { role: 'user', content: 'thanks' },
     ]);
     expect(text).toBe('Look\nhere\nresult 42\nthanks');
-  });
-
-  it('gives no text for non-text content', () => {
-    expect(messageText(null)).toBe('');
-    expect(messageText({ text: 'not a part list' })).toBe('');
-    expect(messageText(['plain', { type: 'text', text: 7 }])).toBe('plain');
   });
 });
 

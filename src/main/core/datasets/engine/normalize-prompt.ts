@@ -1,7 +1,8 @@
 // Owns: the normalised prompt text that the leakage rules compare (exact-after-normalising and near-duplicate).
-// Imports: node:buffer, engine types.
+// Imports: node:buffer, platform message text, engine types.
 
 import { Buffer } from 'node:buffer';
+import { contentText } from '../../platform/message-text.ts';
 import type { ChatMessage } from './types.ts';
 
 /**
@@ -10,27 +11,12 @@ import type { ChatMessage } from './types.ts';
  */
 const PROMPT_ROLES = new Set(['user', 'assistant', 'tool']);
 
-/** Text of string content and of `text` / `input_text` parts; images, audio and tool-call arguments carry none. */
-export function messageText(content: unknown): string {
-  if (typeof content === 'string') return content;
-  if (!Array.isArray(content)) return '';
-  const texts: string[] = [];
-  for (const part of content) {
-    if (typeof part === 'string') texts.push(part);
-    else if (part !== null && typeof part === 'object') {
-      const { type, text } = part as { type?: unknown; text?: unknown };
-      if ((type === 'text' || type === 'input_text') && typeof text === 'string') texts.push(text);
-    }
-  }
-  return texts.join('\n');
-}
-
 /** The prompt's user-visible text: user, assistant and tool message texts in order, one per line. */
 export function promptText(messages: readonly ChatMessage[]): string {
   const texts: string[] = [];
   for (const m of messages) {
     if (!PROMPT_ROLES.has(m.role)) continue;
-    const text = messageText(m.content);
+    const text = contentText(m.content);
     if (text !== '') texts.push(text);
   }
   return texts.join('\n');

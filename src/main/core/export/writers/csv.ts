@@ -1,9 +1,9 @@
 // Owns: the CSV export: one row per dataset row with text columns for people and JSON columns for machines.
-// Imports: papaparse, writers helpers (atomic output, sorted JSON, message text).
+// Imports: papaparse, writers helpers (atomic output, sorted JSON), platform message text.
 
 import Papa from 'papaparse';
 import { writeFileAtomically } from './atomic-output.ts';
-import { contentText, lastUserText } from './message-text.ts';
+import { contentText, lastUserText } from '../../platform/message-text.ts';
 import { sortedJson } from './sorted-json.ts';
 import type { ExportRow, FileResult, RowSource, SplitCounts } from './types.ts';
 import { countSplit } from './types.ts';

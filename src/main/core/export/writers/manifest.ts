@@ -64,10 +64,16 @@ export function manifestText(input: ManifestInput, files: readonly ManifestFile[
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-/** Describes `files` (paths relative to `dir`) and writes `dir/manifest.json`. */
-export async function writeManifest(dir: string, input: ManifestInput, files: readonly string[]): Promise<string> {
-  const described = await Promise.all(files.map((f) => describeFile(dir, f)));
+/**
+ * Writes `dir/manifest.json` for `files` (paths relative to `dir`). A file given with its hash and size (a writer
+ * hashed it on the way out) is taken as it is; a bare path is read and hashed here.
+ */
+export async function writeManifest(dir: string, input: ManifestInput, files: readonly (string | ManifestFile)[]): Promise<string> {
+  const described = await Promise.all(files.map((f) => (typeof f === 'string' ? describeFile(dir, f) : f)));
   const text = manifestText(input, described);
-  await writeFileAtomically(join(dir, MANIFEST_FILE), (sink) => sink.write(text));
+  await writeFileAtomically(join(dir, MANIFEST_FILE), async (sink) => {
+    await sink.write(text);
+    return {};
+  });
   return text;
 }

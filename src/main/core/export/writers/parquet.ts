@@ -5,7 +5,7 @@
 import type { SchemaElement } from 'hyparquet-writer';
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import type { AtomicFile } from './atomic-output.ts';
-import { openAtomicFile } from './atomic-output.ts';
+import { openAtomicFile, type WrittenFile } from './atomic-output.ts';
 import { sortedJson } from './sorted-json.ts';
 import type { ExportRow, FileResult, RowSource, SplitCounts } from './types.ts';
 import { countSplit } from './types.ts';
@@ -101,11 +101,11 @@ export class ParquetRowSink {
     if (++this.batchSize === ROW_GROUP) await this.writeGroup();
   }
 
-  async close(): Promise<void> {
+  async close(): Promise<WrittenFile> {
     try {
       if (this.batchSize > 0) await this.writeGroup();
       await this.writer.finish();
-      await this.file.commit();
+      return await this.file.commit();
     } catch (error) {
       await this.file.abort();
       throw error;
@@ -136,6 +136,6 @@ export async function writeParquet(rows: RowSource, path: string): Promise<FileR
     await sink.abort();
     throw error;
   }
-  await sink.close();
-  return { path, rows: sink.rows, rowsPerSplit };
+  const written = await sink.close();
+  return { path, rows: sink.rows, rowsPerSplit, ...written };
 }

@@ -41,6 +41,9 @@ export interface FileResult {
   path: string;
   rows: number;
   rowsPerSplit: SplitCounts;
+  /** The file's SHA-256 (`sha256:<hex>`) and size, hashed as it was written. */
+  sha256: string;
+  bytes: number;
 }
 
 export interface FolderResult {
