@@ -1,55 +1,61 @@
-// Judge-score histogram maths: bins, the counts a threshold and margin give, and the chart's value <-> pixel
-// mapping. Pure, so dragging the threshold recounts locally (binary search over sorted scores, no calls).
+// Judge-score histogram maths: the counts a threshold and margin give, display bins, and the chart's value <->
+// pixel mapping. The core sends fine bins (100 of 0.01, `curate.scores`), so dragging the threshold in 0.01
+// steps recounts locally with no call; the core's own count replaces the estimate once the value is committed.
 // Imports: nothing.
 
-/** Scores sorted ascending; built once per result set so every drag step is two binary searches. */
-export type SortedScores = Float64Array;
+export interface ScoreBin {
+  from: number;
+  to: number;
+  count: number;
+}
 
 export interface ThresholdCounts {
   /** overall < threshold: the judge would drop these. */
   flagged: number;
   /** |overall - threshold| <= margin, on either side: a person should look. */
-  borderline: number;
+  inBand: number;
   /** overall >= threshold. */
   passed: number;
 }
 
-export function sortScores(scores: readonly number[]): SortedScores {
-  const sorted = Float64Array.from(scores.filter((s) => Number.isFinite(s)));
-  sorted.sort();
-  return sorted;
-}
+// Thresholds move in 0.01 steps and bins start on 0.01 edges: a bin starting at 0.70 is "at 0.70", not a float
+// hair below it.
+const EPS = 1e-6;
 
-/** Number of values strictly below `value` (inclusive: at or below). */
-export function countBelow(sorted: SortedScores, value: number, inclusive = false): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = sorted[mid] as number;
-    if (inclusive ? v <= value : v < value) lo = mid + 1;
-    else hi = mid;
+/** Counts with each bin's scores taken at its lower edge: exact when bins are 0.01 wide and scores have 2 decimals. */
+export function thresholdCounts(bins: readonly ScoreBin[], threshold: number, margin: number): ThresholdCounts {
+  let flagged = 0;
+  let inBand = 0;
+  let total = 0;
+  for (const b of bins) {
+    total += b.count;
+    if (b.from < threshold - EPS) flagged += b.count;
+    if (b.from >= threshold - margin - EPS && b.from <= threshold + margin + EPS) inBand += b.count;
   }
-  return lo;
+  return { flagged, inBand, passed: total - flagged };
 }
 
-// Thresholds are shown with two decimals; a score of 0.7 must count as "at 0.70", not a float hair below it.
-const EPS = 1e-9;
-
-export function thresholdCounts(sorted: SortedScores, threshold: number, margin: number): ThresholdCounts {
-  const flagged = countBelow(sorted, threshold - EPS);
-  const borderline = countBelow(sorted, threshold + margin + EPS, true) - countBelow(sorted, threshold - margin - EPS);
-  return { flagged, borderline: Math.max(0, borderline), passed: sorted.length - flagged };
+/**
+ * The borderline count at a threshold the user is dragging to. The core's borderline also holds rows near the
+ * line for other reasons (low cluster membership); that remainder is carried over from the committed count.
+ */
+export function estimateBorderline(bins: readonly ScoreBin[], committed: { threshold: number; margin: number; borderline: number }, threshold: number): number {
+  const other = Math.max(0, committed.borderline - thresholdCounts(bins, committed.threshold, committed.margin).inBand);
+  return thresholdCounts(bins, threshold, committed.margin).inBand + other;
 }
 
-/** Counts per bin over [0, 1]; a score of exactly 1 goes in the last bin. */
-export function binScores(sorted: SortedScores, bins: number): number[] {
-  const counts = new Array<number>(bins).fill(0);
-  for (const s of sorted) {
-    const i = Math.min(bins - 1, Math.max(0, Math.floor(s * bins)));
-    counts[i] = (counts[i] as number) + 1;
+/** Fine bins summed into `n` display bins over [0, 1]. */
+export function displayBins(bins: readonly ScoreBin[], n: number): number[] {
+  const out = new Array<number>(n).fill(0);
+  for (const b of bins) {
+    const i = Math.min(n - 1, Math.max(0, Math.floor((b.from + EPS) * n)));
+    out[i] = (out[i] as number) + b.count;
   }
-  return counts;
+  return out;
+}
+
+export function totalOf(bins: readonly ScoreBin[]): number {
+  return bins.reduce((sum, b) => sum + b.count, 0);
 }
 
 export interface Axis {
@@ -74,7 +80,7 @@ export function snap(value: number, step = 0.01): number {
   return Number(clamp01(snapped).toFixed(4));
 }
 
-/** Arrow keys move the threshold by one step, Page keys by ten. */
+/** Arrow keys move the threshold by one step, Page keys by ten, Home/End to the ends. */
 export function stepThreshold(value: number, key: string, step = 0.01): number | null {
   const by: Record<string, number> = { ArrowLeft: -step, ArrowDown: -step, ArrowRight: step, ArrowUp: step, PageDown: -10 * step, PageUp: 10 * step, Home: -1, End: 1 };
   const delta = by[key];
