@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { appCommands } from './app.ts';
 import { clusterCommands } from './clusters.ts';
+import { curateCommands } from './curate.ts';
 import { datasetCommands } from './datasets.ts';
 import { importCommands } from './imports.ts';
 import { jobCommands } from './jobs.ts';
@@ -17,6 +18,7 @@ export const commands = {
   ...clusterCommands,
   ...settingsCommands,
   ...datasetCommands,
+  ...curateCommands,
 } as const;
 
 export type Channel = keyof typeof commands;
@@ -38,3 +40,4 @@ export * from './app.ts';
 export * from './clusters.ts';
 export * from './settings.ts';
 export * from './datasets.ts';
+export * from './curate.ts';
