@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asPrettyJson, foldText, markSegments } from './text-marks.ts';
+import { asPrettyJson, foldText, markSegments, remapSpans } from './text-marks.ts';
 
 const join = (segs: { text: string }[]) => segs.map((s) => s.text).join('');
 
@@ -74,5 +74,29 @@ describe('asPrettyJson', () => {
     expect(asPrettyJson('{not json}')).toBeNull();
     expect(asPrettyJson('42')).toBeNull();
     expect(asPrettyJson('Sure: {"a":1}')).toBeNull();
+  });
+});
+
+describe('remapSpans', () => {
+  it('keeps spans when the text is shown as it is', () => {
+    const spans = [{ start: 0, end: 3, type: 'EMAIL' }];
+    expect(remapSpans('abc', 'abc', spans)).toEqual(spans);
+  });
+
+  it('moves spans onto pretty-printed JSON by value, repeated values in order', () => {
+    const raw = '{"to":"a@b.co","cc":"a@b.co","ip":"10.0.0.1"}';
+    const shown = JSON.stringify(JSON.parse(raw), null, 2);
+    const spans = [
+      { start: raw.indexOf('10.0.0.1'), end: raw.indexOf('10.0.0.1') + 8, type: 'IP_ADDRESS' },
+      { start: 7, end: 13, type: 'EMAIL' },
+      { start: raw.lastIndexOf('a@b.co'), end: raw.lastIndexOf('a@b.co') + 6, type: 'EMAIL' },
+    ];
+    const moved = remapSpans(raw, shown, spans);
+    expect(moved.map((s) => shown.slice(s.start, s.end))).toEqual(['a@b.co', 'a@b.co', '10.0.0.1']);
+    expect(moved[0]?.start).not.toBe(moved[1]?.start);
+  });
+
+  it('drops spans whose value is not in the shown text', () => {
+    expect(remapSpans('secret', 'other', [{ start: 0, end: 6, type: 'SECRET' }])).toEqual([]);
   });
 });

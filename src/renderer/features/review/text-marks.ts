@@ -64,3 +64,22 @@ export function asPrettyJson(text: string): string | null {
     return null;
   }
 }
+
+/**
+ * Spans found in `raw` placed on a reformatted `shown` text (pretty-printed JSON): each span's value is looked up
+ * in order, so a value that occurs twice maps to its successive occurrences. Values not found are left out.
+ */
+export function remapSpans(raw: string, shown: string, spans: readonly MarkSpan[]): MarkSpan[] {
+  if (raw === shown) return [...spans];
+  const out: MarkSpan[] = [];
+  const from = new Map<string, number>();
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    const value = raw.slice(s.start, s.end);
+    if (!value) continue;
+    const at = shown.indexOf(value, from.get(value) ?? 0);
+    if (at < 0) continue;
+    from.set(value, at + value.length);
+    out.push({ start: at, end: at + value.length, type: s.type });
+  }
+  return out;
+}
