@@ -3,7 +3,7 @@
 // Imports: zustand, the api client, contract types, the queue and position helpers of this folder.
 import { create } from 'zustand';
 import { api, errorMessage } from '../../api/index.ts';
-import type { Agreement, CommandInput, CurateRowView, CurateStage, DatasetSummary, ReviewDecision } from '../../../shared/contract/index.ts';
+import type { Agreement, CommandInput, CurateRowView, CurateStage, CurateSummary, DatasetSummary, ReviewDecision } from '../../../shared/contract/index.ts';
 import { loadPosition, loadUndo, savePosition, saveUndo, type UndoEntry } from './review-position.ts';
 import { afterDecision, isPending, replaceRow, startIndex, step } from './review-queue.ts';
 
@@ -30,6 +30,8 @@ interface ReviewState {
   unavailable: string | null;
   editor: Editor;
   undo: UndoEntry[];
+  /** Pipeline counts, for the queue menu (how many rows each filter dropped). */
+  summary: CurateSummary | null;
   agreement: Agreement | null;
   agreementError: string | null;
   bulkAsk: ReviewDecision | null;
@@ -100,6 +102,7 @@ export const useReviewStore = create<ReviewState>()((set, get) => {
     unavailable: null,
     editor: null,
     undo: loadUndo(),
+    summary: null,
     agreement: null,
     agreementError: null,
     bulkAsk: null,
@@ -119,7 +122,7 @@ export const useReviewStore = create<ReviewState>()((set, get) => {
       if (get().datasets.length === 0) await get().loadDatasets();
       const name = dataset ?? get().dataset ?? remembered?.dataset ?? get().datasets.find((d) => d.draftRows)?.name ?? null;
       const nextStage = stage ?? (name === remembered?.dataset ? (remembered.stage as CurateStage) : null) ?? get().stage;
-      set({ dataset: name, stage: nextStage, items: [], total: 0, reviewed: 0, nextCursor: null, index: -1, editor: null, error: null, unavailable: null, agreement: null, bulkAsk: null, notice: null });
+      set({ dataset: name, stage: nextStage, items: [], total: 0, reviewed: 0, nextCursor: null, index: -1, editor: null, error: null, unavailable: null, summary: null, agreement: null, bulkAsk: null, notice: null });
       if (!name) return;
       set({ loading: true });
       try {
@@ -132,6 +135,10 @@ export const useReviewStore = create<ReviewState>()((set, get) => {
         set({ index: startIndex(get().items, rowKey), loading: false });
         remember();
         void get().loadAgreement();
+        void api()
+          .invoke('curate.summary', { dataset: name })
+          .then((summary) => gen === generation && set({ summary }))
+          .catch(() => undefined);
       } catch (err) {
         if (gen !== generation) return;
         const message = errorMessage(err);
