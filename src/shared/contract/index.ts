@@ -6,6 +6,8 @@ import { clusterCommands } from './clusters.ts';
 import { datasetCommands } from './datasets.ts';
 import { importCommands } from './imports.ts';
 import { jobCommands } from './jobs.ts';
+import { judgeCommands } from './judge.ts';
+import { providerCommands } from './providers.ts';
 import { settingsCommands } from './settings.ts';
 import { traceCommands } from './traces.ts';
 
@@ -17,6 +19,8 @@ export const commands = {
   ...clusterCommands,
   ...settingsCommands,
   ...datasetCommands,
+  ...providerCommands,
+  ...judgeCommands,
 } as const;
 
 export type Channel = keyof typeof commands;
@@ -38,3 +42,5 @@ export * from './app.ts';
 export * from './clusters.ts';
 export * from './settings.ts';
 export * from './datasets.ts';
+export * from './providers.ts';
+export * from './judge.ts';
