@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { AppEvent, Channel, CommandInput, CommandOutput, Result } from '../../shared/contract/index.ts';
 import { clustersModule } from './clusters/index.ts';
 import { curateModule } from './curate/index.ts';
+import { judgeModule } from './curate/judge/index.ts';
 import { datasetsModule } from './datasets/index.ts';
 import { createEmbedders } from './embed/index.ts';
 import { exportModule } from './export/index.ts';
@@ -76,6 +77,7 @@ export function createCore(options: CoreOptions): Core {
     datasets,
     exportModule({ versions: datasets.versions, jobs, now, winnowVersion: VERSION }),
     curateModule(),
+    judgeModule({ db, jobs, datasets, llm, now }),
   ];
   for (const module of modules) for (const job of module.jobs) jobs.register(job);
   const dispatch = createRouter(assembleHandlers(modules));

@@ -7,6 +7,8 @@ import { curateCommands } from './curate.ts';
 import { datasetCommands } from './datasets.ts';
 import { importCommands } from './imports.ts';
 import { jobCommands } from './jobs.ts';
+import { judgeCommands } from './judge.ts';
+import { providerCommands } from './providers.ts';
 import { settingsCommands } from './settings.ts';
 import { traceCommands } from './traces.ts';
 
@@ -19,6 +21,8 @@ export const commands = {
   ...settingsCommands,
   ...datasetCommands,
   ...curateCommands,
+  ...providerCommands,
+  ...judgeCommands,
 } as const;
 
 export type Channel = keyof typeof commands;
@@ -41,3 +45,5 @@ export * from './clusters.ts';
 export * from './settings.ts';
 export * from './datasets.ts';
 export * from './curate.ts';
+export * from './providers.ts';
+export * from './judge.ts';

@@ -10,6 +10,12 @@ import { LlmSettingsRepository } from './llm-settings-repository.ts';
 import type { SecretBox } from './secret-box.ts';
 import { settingsHandlers } from './settings-handlers.ts';
 import { UsageRepository } from './usage-repository.ts';
+import { CommandError } from '../platform/rpc/router.ts';
+
+const pending = (): never => {
+  throw new CommandError('unavailable', 'provider settings are not available yet');
+};
+const providerHandlersPending = { 'providers.list': pending, 'providers.set': pending, 'providers.remove': pending, 'providers.test': pending };
 
 export type { CallContext, ChatMessageIn, ChatRequest, ChatResult, ChatTool, ChatToolCall } from './chat-types.ts';
 export type { ChatCaller, ChatClient, ChatClientContext } from './chat-client.ts';
@@ -37,7 +43,7 @@ export function llmModule(deps: {
   const settings = new LlmSettingsRepository(deps.db, deps.secrets, deps.env);
   return {
     jobs: [],
-    handlers: settingsHandlers(settings, deps.env),
+    handlers: { ...settingsHandlers(settings, deps.env), ...providerHandlersPending },
     service: new LlmService({ cache: new LlmCacheRepository(deps.db, deps.now), usage: new UsageRepository(deps.db), now: deps.now }),
     chatEndpoint: () => resolveChatEndpoint(settings.settings(), deps.env),
     embeddingEndpoint: () => resolveEmbeddingEndpoint(settings.settings(), deps.env),
