@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppEvent, Channel, CommandInput, CommandOutput, Result } from '../../shared/contract/index.ts';
 import { clustersModule } from './clusters/index.ts';
-import { curateModule, curateStore } from './curate/index.ts';
+import { curateModule, curateStore, PiiCounter } from './curate/index.ts';
 import { datasetsModule } from './datasets/index.ts';
 import { createEmbedders } from './embed/index.ts';
 import { exportModule } from './export/index.ts';
@@ -75,7 +75,7 @@ export function createCore(options: CoreOptions): Core {
     traces,
     clustersModule({ db, rows: traces.rows, jobs, vectors, embedders: createEmbedders(db, llm.service, llm.embeddingEndpoint), llm: llm.service, chatEndpoint: llm.chatEndpoint, now }),
     datasets,
-    exportModule({ versions: datasets.versions, jobs, now, winnowVersion: VERSION }),
+    exportModule({ versions: datasets.versions, jobs, now, winnowVersion: VERSION, piiCounter: () => new PiiCounter() }),
     curateModule({ db, store: curation, drafts: datasets.drafts, jobs, now }),
   ];
   for (const module of modules) for (const job of module.jobs) jobs.register(job);
