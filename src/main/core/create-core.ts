@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppEvent, Channel, CommandInput, CommandOutput, Result } from '../../shared/contract/index.ts';
 import { clustersModule } from './clusters/index.ts';
-import { curateModule } from './curate/index.ts';
+import { curateModule, curateStore, PiiCounter } from './curate/index.ts';
 import { judgeModule } from './curate/judge/index.ts';
 import { datasetsModule } from './datasets/index.ts';
 import { createEmbedders } from './embed/index.ts';
@@ -57,7 +57,8 @@ export function createCore(options: CoreOptions): Core {
 
   const llm = llmModule({ db, secrets: options.secrets ?? null, env, now });
   const traces = tracesModule({ db, jobs, now });
-  const datasets = datasetsModule({ db, now });
+  const curation = curateStore(db);
+  const datasets = datasetsModule({ db, now, curation: curation.gate });
   const modules: CoreModule[] = [
     {
       jobs: [],
@@ -75,8 +76,8 @@ export function createCore(options: CoreOptions): Core {
     traces,
     clustersModule({ db, rows: traces.rows, jobs, vectors, embedders: createEmbedders(db, llm.service, llm.embeddingEndpoint), llm: llm.service, chatEndpoint: llm.chatEndpoint, now }),
     datasets,
-    exportModule({ versions: datasets.versions, jobs, now, winnowVersion: VERSION }),
-    curateModule(),
+    exportModule({ versions: datasets.versions, jobs, now, winnowVersion: VERSION, piiCounter: () => new PiiCounter() }),
+    curateModule({ db, store: curation, drafts: datasets.drafts, jobs, now }),
     judgeModule({ db, jobs, datasets, llm, now }),
   ];
   for (const module of modules) for (const job of module.jobs) jobs.register(job);
