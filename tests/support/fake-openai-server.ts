@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 export interface RecordedRequest {
   path: string;
   body: Record<string, unknown>;
+  /** The Authorization header as sent (to check which key went where). */
+  authorization: string | undefined;
   at: number;
   /** Status of the answer, once sent. */
   status?: number;
@@ -111,7 +113,7 @@ export async function startFakeOpenAiServer(opts: { dims?: number } = {}): Promi
     void (async () => {
       const path = (req.url ?? '').split('?')[0]!;
       const body = await readBody(req);
-      const recorded: RecordedRequest = { path, body, at: Date.now() };
+      const recorded: RecordedRequest = { path, body, authorization: req.headers.authorization, at: Date.now() };
       state.requests.push(recorded);
       res.on('finish', () => (recorded.status = res.statusCode));
       inFlight[path] = (inFlight[path] ?? 0) + 1;

@@ -8,7 +8,6 @@ import { importCommands } from './imports.ts';
 import { jobCommands } from './jobs.ts';
 import { judgeCommands } from './judge.ts';
 import { providerCommands } from './providers.ts';
-import { settingsCommands } from './settings.ts';
 import { traceCommands } from './traces.ts';
 
 export const commands = {
@@ -17,7 +16,6 @@ export const commands = {
   ...traceCommands,
   ...jobCommands,
   ...clusterCommands,
-  ...settingsCommands,
   ...datasetCommands,
   ...providerCommands,
   ...judgeCommands,
@@ -40,7 +38,6 @@ export * from './imports.ts';
 export * from './traces.ts';
 export * from './app.ts';
 export * from './clusters.ts';
-export * from './settings.ts';
 export * from './datasets.ts';
 export * from './providers.ts';
 export * from './judge.ts';

@@ -6,6 +6,7 @@ import { sql as m003 } from './003-trace-raw.ts';
 import { sql as m004 } from './004-llm-cache.ts';
 import { sql as m005 } from './005-import-notices.ts';
 import { sql as m006 } from './006-datasets.ts';
+import { sql as m010 } from './010-providers-judge.ts';
 
 export interface Migration {
   version: number;
@@ -22,4 +23,5 @@ export const migrations: Migration[] = [
   { version: 4, name: 'llm-cache', sql: m004 },
   { version: 5, name: 'import-notices', sql: m005 },
   { version: 6, name: 'datasets', sql: m006 },
+  { version: 10, name: 'providers-judge', sql: m010 },
 ];
