@@ -38,6 +38,8 @@ export interface FakeOpenAiServer {
   dims: number;
   /** Delay before answering, in ms (to test concurrency and abort). */
   delayMs: number;
+  /** Per-request delay (wins over delayMs when set): `index` counts requests to any path, from 0. */
+  delayFor: ((req: RecordedRequest, index: number) => number) | null;
   /** Failures served (in order) before normal answers, per path. */
   failures: Record<string, ScriptedFailure[]>;
   /** Produces the assistant text of a chat completion; the default writes a valid cluster name. */
@@ -96,6 +98,7 @@ export async function startFakeOpenAiServer(opts: { dims?: number } = {}): Promi
     maxInFlightTotal: 0,
     dims: opts.dims ?? 16,
     delayMs: 0,
+    delayFor: null,
     failures: {},
     chatReply: defaultChatReply,
     shuffleEmbeddings: false,
@@ -104,6 +107,7 @@ export async function startFakeOpenAiServer(opts: { dims?: number } = {}): Promi
       state.maxInFlight = {};
       state.maxInFlightTotal = 0;
       state.delayMs = 0;
+      state.delayFor = null;
       state.failures = {};
       state.chatReply = defaultChatReply;
       state.shuffleEmbeddings = false;
@@ -120,7 +124,8 @@ export async function startFakeOpenAiServer(opts: { dims?: number } = {}): Promi
       state.maxInFlight[path] = Math.max(state.maxInFlight[path] ?? 0, inFlight[path]!);
       state.maxInFlightTotal = Math.max(state.maxInFlightTotal, ++inFlightTotal);
       try {
-        if (state.delayMs > 0) await new Promise((r) => setTimeout(r, state.delayMs));
+        const delay = state.delayFor ? state.delayFor(recorded, state.requests.length - 1) : state.delayMs;
+        if (delay > 0) await new Promise((r) => setTimeout(r, delay));
         if (res.destroyed) return;
         const fail = state.failures[path]?.shift();
         if (fail) {

@@ -57,6 +57,8 @@ export function createCore(options: CoreOptions): Core {
   const llm = llmModule({ db, secrets: options.secrets ?? null, env, now });
   const traces = tracesModule({ db, jobs, now });
   const datasets = datasetsModule({ db, now });
+  const clusters = clustersModule({ db, rows: traces.rows, jobs, vectors, embedders: createEmbedders(db, llm.service, llm.embeddingEndpoint), llm: llm.service, chatEndpoint: llm.chatEndpoint, now });
+  const judge = judgeModule({ db, jobs, datasets, llm, clusterRules: clusters.rules, now });
   const modules: CoreModule[] = [
     {
       jobs: [],
@@ -72,10 +74,10 @@ export function createCore(options: CoreOptions): Core {
     },
     llm,
     traces,
-    clustersModule({ db, rows: traces.rows, jobs, vectors, embedders: createEmbedders(db, llm.service, llm.embeddingEndpoint), llm: llm.service, chatEndpoint: llm.chatEndpoint, now }),
+    clusters,
     datasets,
     exportModule({ versions: datasets.versions, jobs, now, winnowVersion: VERSION }),
-    judgeModule({ db, jobs, datasets, llm, now }),
+    judge,
   ];
   for (const module of modules) for (const job of module.jobs) jobs.register(job);
   const dispatch = createRouter(assembleHandlers(modules));
