@@ -59,6 +59,8 @@ export function createCore(options: CoreOptions): Core {
   const traces = tracesModule({ db, jobs, now });
   const curation = curateStore(db);
   const datasets = datasetsModule({ db, now, curation: curation.gate });
+  const clusters = clustersModule({ db, rows: traces.rows, jobs, vectors, embedders: createEmbedders(db, llm.service, llm.embeddingEndpoint), llm: llm.service, chatEndpoint: llm.chatEndpoint, now });
+  const judge = judgeModule({ db, jobs, datasets, llm, clusterRules: clusters.rules, now });
   const modules: CoreModule[] = [
     {
       jobs: [],
@@ -74,11 +76,11 @@ export function createCore(options: CoreOptions): Core {
     },
     llm,
     traces,
-    clustersModule({ db, rows: traces.rows, jobs, vectors, embedders: createEmbedders(db, llm.service, llm.embeddingEndpoint), llm: llm.service, chatEndpoint: llm.chatEndpoint, now }),
+    clusters,
     datasets,
     exportModule({ versions: datasets.versions, jobs, now, winnowVersion: VERSION, piiCounter: () => new PiiCounter() }),
     curateModule({ db, store: curation, drafts: datasets.drafts, jobs, now }),
-    judgeModule({ db, jobs, datasets, llm, now }),
+    judge,
   ];
   for (const module of modules) for (const job of module.jobs) jobs.register(job);
   const dispatch = createRouter(assembleHandlers(modules));

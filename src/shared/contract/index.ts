@@ -9,7 +9,6 @@ import { importCommands } from './imports.ts';
 import { jobCommands } from './jobs.ts';
 import { judgeCommands } from './judge.ts';
 import { providerCommands } from './providers.ts';
-import { settingsCommands } from './settings.ts';
 import { traceCommands } from './traces.ts';
 
 export const commands = {
@@ -18,7 +17,6 @@ export const commands = {
   ...traceCommands,
   ...jobCommands,
   ...clusterCommands,
-  ...settingsCommands,
   ...datasetCommands,
   ...curateCommands,
   ...providerCommands,
@@ -42,7 +40,6 @@ export * from './imports.ts';
 export * from './traces.ts';
 export * from './app.ts';
 export * from './clusters.ts';
-export * from './settings.ts';
 export * from './datasets.ts';
 export * from './curate.ts';
 export * from './providers.ts';

@@ -80,7 +80,7 @@ export const JudgeEstimate = z.object({
   calls: z.number(),
   /** Counted with gpt-tokenizer (o200k_base) over the exact messages the judge will send. */
   inputTokens: z.number(),
-  /** An upper bound: max reply tokens per call. */
+  /** Expected: a typical judge reply (a JSON object with one sentence) per call; each reply is capped at 300. */
   outputTokens: z.number(),
   /** null when the model has no price. */
   usd: z.number().nullable(),

@@ -6,8 +6,11 @@ import type { DatasetsModule } from '../../datasets/index.ts';
 import type { LlmModule } from '../../llm/index.ts';
 import type { CoreModule } from '../../platform/core-module.ts';
 import type { JobRunner } from '../../platform/jobs/job-runner.ts';
-import { CommandError } from '../../platform/rpc/router.ts';
-import type { JudgeStore } from './judge-repository.ts';
+import type { ClusterContext } from './engine/judge-prompt.ts';
+import { judgeHandlers } from './judge-handlers.ts';
+import { createJudgeJob } from './judge-job.ts';
+import { JudgeRepository, type JudgeStore } from './judge-repository.ts';
+import { JudgeService } from './judge-service.ts';
 
 export type { JudgeScores, JudgeSettings } from '../../../../shared/contract/index.ts';
 
@@ -71,23 +74,26 @@ export function judgementsForDataset(reader: JudgeReader, dataset: string, opts?
   return reader.judgementsForDataset(dataset, opts);
 }
 
-const notYet = (): never => {
-  throw new CommandError('unavailable', 'the judge is not available yet');
-};
+export { DEFAULT_RUBRIC } from './engine/judge-prompt.ts';
+export type { ClusterContext } from './engine/judge-prompt.ts';
 
-export function judgeModule(_deps: { db: JudgeStore; jobs: JobRunner; datasets: DatasetsModule; llm: LlmModule; now: () => number }): JudgeModule {
+export function judgeModule(deps: {
+  db: JudgeStore;
+  jobs: JobRunner;
+  datasets: Pick<DatasetsModule, 'versions'>;
+  llm: LlmModule;
+  /** A cluster's name, description and rules: the judge's context for the rows of that cluster. */
+  clusterRules: (clusterId: number) => ClusterContext | null;
+  now: () => number;
+}): JudgeModule {
+  const judge = new JudgeService({ repo: new JudgeRepository(deps.db), versions: deps.datasets.versions, llm: deps.llm, clusterRules: deps.clusterRules, now: deps.now });
   return {
-    jobs: [],
-    handlers: {
-      'judge.estimate': notYet,
-      'judge.run': notYet,
-      'judge.summary': notYet,
-      'judge.results': notYet,
-      'judge.rubric.get': notYet,
-      'judge.rubric.set': notYet,
-      'judge.settings.get': notYet,
-      'judge.settings.set': notYet,
+    jobs: [createJudgeJob(judge)],
+    handlers: judgeHandlers(judge, deps.jobs),
+    reader: {
+      judgementsForDataset: (dataset, opts) => judge.judgementsForDataset(dataset, opts),
+      settings: (dataset) => judge.settings(dataset),
+      judgeRows: (opts) => judge.judgeRows(opts),
     },
-    reader: { judgementsForDataset: notYet, settings: notYet, judgeRows: notYet },
   };
 }
