@@ -12,6 +12,8 @@ import './styles/traces.css';
 import './features/clusters/clusters.css';
 import './features/datasets/datasets.css';
 import './features/settings/settings.css';
+import './features/curate/curate.css';
+import './features/review/review.css';
 
 configureApi();
 

@@ -7,6 +7,7 @@ import { defaultDataDir } from '../core/platform/data-dir.ts';
 import { CommandError } from '../core/platform/rpc/router.ts';
 import { facetsCommand, jobsCommand, noticesCommand, rejectedCommand, resumeCommand, tracesCommand } from './commands/browse.ts';
 import { clusterCommand, clustersCommand } from './commands/cluster.ts';
+import { curateCommand, piiCommand, reviewCommand } from './commands/curate.ts';
 import { datasetCommand, exportCommand } from './commands/dataset.ts';
 import { importCommand } from './commands/import.ts';
 import { UsageError } from './output.ts';
@@ -82,6 +83,20 @@ Commands:
   export NAME@vN --format F --out DIR
                       write a version to a new or empty folder with manifest.json; F is openai, jsonl,
                       csv, parquet, hf or distil; NAME@draft exports the draft with a warning
+      --pii P           warn (default: export and say so in manifest.json) | refuse (fail when any
+                        unredacted PII remains)
+  curate NAME         run the filters (and the judge) over the draft; dropped rows stay out of freeze
+      --filters LIST    only these, comma-separated: failed, empty, cluster, refusal, truncated,
+                        invalid_json, too_long, pii, duplicate (default: all but cluster and too_long)
+      --judge MODEL     also score the kept rows with an LLM judge (--threshold X, default 0.5;
+                        --budget USD stops it cleanly)
+      prints {"rows","kept","dropped":{"<filter>":N},"judged","flagged","borderline","cost":{"usd","tokens"}}
+  pii NAME            count PII spans in the draft: prints {"rows","rowsWithPii","spans","byType"}
+      --redact          replace them with placeholders (<EMAIL_1>); the traces keep the originals
+  review NAME --list STAGE   rows of a stage: borderline, flagged, kept, dropped, dropped:FILTER, reviewed,
+                      unreviewed, pii or all
+  review NAME --accept ROW | --reject ROW [--note TEXT]
+                      decide one row (a review decision beats filters and the judge)
 
 Exit status: 0 on success (rejected lines are reported, not a failure), 1 when a command failed or a file
 could not be read to the end, 2 on a usage error.`;
@@ -115,6 +130,16 @@ const OPTIONS = {
   validation: { type: 'string' },
   seed: { type: 'string' },
   out: { type: 'string' },
+  pii: { type: 'string', default: 'warn' },
+  filters: { type: 'string' },
+  judge: { type: 'string' },
+  threshold: { type: 'string' },
+  budget: { type: 'string' },
+  redact: { type: 'boolean', default: false },
+  list: { type: 'string' },
+  accept: { type: 'string' },
+  reject: { type: 'string' },
+  note: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 async function main(argv: string[]): Promise<number> {
@@ -174,7 +199,13 @@ async function main(argv: string[]): Promise<number> {
           json: values.json,
         });
       case 'export':
-        return await exportCommand(core, args, { format: values.format, out: values.out, json: values.json });
+        return await exportCommand(core, args, { format: values.format, out: values.out, pii: values.pii, json: values.json });
+      case 'curate':
+        return await curateCommand(core, args, { filters: values.filters, judge: values.judge, threshold: values.threshold, budget: values.budget, json: values.json });
+      case 'pii':
+        return await piiCommand(core, args, { redact: values.redact, json: values.json });
+      case 'review':
+        return await reviewCommand(core, args, { list: values.list, accept: values.accept, reject: values.reject, note: values.note, limit, json: values.json });
       case 'resume':
         return await resumeCommand(core, { id: Number(args[0]), json: values.json });
       default:

@@ -5,6 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppEvent, Channel, CommandInput, CommandOutput, Result } from '../../shared/contract/index.ts';
 import { clustersModule, rowClusterReader } from './clusters/index.ts';
+import { curateModule, curateStore, PiiCounter } from './curate/index.ts';
+import { judgeModule } from './curate/judge/index.ts';
 import { datasetsModule } from './datasets/index.ts';
 import { createEmbedders } from './embed/index.ts';
 import { exportModule } from './export/index.ts';
@@ -59,8 +61,10 @@ export function createCore(options: CoreOptions): Core {
 
   const llm = llmModule({ db, secrets: options.secrets ?? null, env, now });
   const traces = tracesModule({ db, jobs, now, rowClusters: rowClusterReader(db) });
-  const datasets = datasetsModule({ db, now });
+  const curation = curateStore(db);
+  const datasets = datasetsModule({ db, now, curation: curation.gate });
   const clusters = clustersModule({ db, rows: traces.rows, jobs, vectors, embedders: createEmbedders(db, llm.service, llm.embeddingEndpoint), llm: llm.service, chatEndpoint: llm.chatEndpoint, now });
+  const judge = judgeModule({ db, jobs, datasets, llm, clusterRules: clusters.rules, now });
   const modules: CoreModule[] = [
     {
       jobs: [],
@@ -83,7 +87,9 @@ export function createCore(options: CoreOptions): Core {
     traces,
     clusters,
     datasets,
-    exportModule({ versions: datasets.versions, jobs, now, winnowVersion: VERSION }),
+    exportModule({ versions: datasets.versions, jobs, now, winnowVersion: VERSION, piiCounter: () => new PiiCounter() }),
+    curateModule({ db, store: curation, drafts: datasets.drafts, jobs, now }),
+    judge,
   ];
   for (const module of modules) for (const job of module.jobs) jobs.register(job);
   const dispatch = createRouter(assembleHandlers(modules));

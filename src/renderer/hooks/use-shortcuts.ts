@@ -17,7 +17,20 @@ export function useShortcuts(): void {
     let prefixAt = 0;
 
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.metaKey || e.ctrlKey || e.altKey) return;
+      if (e.defaultPrevented || e.altKey) return;
+      if (e.metaKey || e.ctrlKey) {
+        // Chords (Ctrl+Z) only outside fields: in a field they keep their native meaning.
+        if (isTyping(e.target) || e.key.length !== 1) return;
+        const chord = `Ctrl+${e.key.toLowerCase()}`;
+        const screen = useUiStore.getState().screen;
+        const match = SHORTCUTS.find((s) => s.keys === chord && (s.screen === undefined || s.screen === screen));
+        if (match) {
+          e.preventDefault();
+          prefix = '';
+          match.run();
+        }
+        return;
+      }
       if (e.key === 'Escape') {
         // In a field, Esc first leaves the field; a second Esc closes panels.
         if (isTyping(e.target) && e.target instanceof HTMLElement) e.target.blur();

@@ -2,6 +2,7 @@
 // Imports: the stores whose actions shortcuts trigger.
 import { useClusterMembersStore } from '../features/clusters/cluster-members-store.ts';
 import { useClustersStore } from '../features/clusters/clusters-store.ts';
+import { useReviewStore } from '../features/review/review-store.ts';
 import { useImportsStore } from '../features/traces/imports-store.ts';
 import { useTracesStore } from '../features/traces/traces-store.ts';
 import { clustersInListOrder } from '../features/clusters/cluster-tree.ts';
@@ -11,7 +12,7 @@ export interface Shortcut {
   /** Space-separated sequence, e.g. `g t`. */
   keys: string;
   description: string;
-  group: 'Navigate' | 'Traces' | 'Clusters' | 'General';
+  group: 'Navigate' | 'Traces' | 'Clusters' | 'Review' | 'General';
   /** Only on this screen; the same keys may mean something else on another. */
   screen?: Screen;
   run(): void;
@@ -78,6 +79,15 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'j', description: 'Open the next cluster', group: 'Clusters', screen: 'clusters', run: () => stepCluster(1) },
   { keys: 'k', description: 'Open the previous cluster', group: 'Clusters', screen: 'clusters', run: () => stepCluster(-1) },
   { keys: 'm', description: 'Merge the ticked clusters', group: 'Clusters', screen: 'clusters', run: () => void useClustersStore.getState().merge() },
+  { keys: 'a', description: 'Accept the row', group: 'Review', screen: 'review', run: () => void useReviewStore.getState().decide('accept') },
+  { keys: 'r', description: 'Reject the row', group: 'Review', screen: 'review', run: () => void useReviewStore.getState().decide('reject') },
+  { keys: 'e', description: 'Edit the response', group: 'Review', screen: 'review', run: () => useReviewStore.getState().setEditor('response') },
+  { keys: 'l', description: 'Label the row', group: 'Review', screen: 'review', run: () => useReviewStore.getState().setEditor('labels') },
+  { keys: 'n', description: 'Add a note', group: 'Review', screen: 'review', run: () => useReviewStore.getState().setEditor('note') },
+  { keys: 'u', description: 'Undo the last decision', group: 'Review', screen: 'review', run: () => void useReviewStore.getState().undoLast() },
+  { keys: 'Ctrl+z', description: 'Undo the last decision', group: 'Review', screen: 'review', run: () => void useReviewStore.getState().undoLast() },
+  { keys: 'j', description: 'Next row', group: 'Review', screen: 'review', run: () => useReviewStore.getState().move(1) },
+  { keys: 'k', description: 'Previous row', group: 'Review', screen: 'review', run: () => useReviewStore.getState().move(-1) },
   { keys: '?', description: 'Show keyboard shortcuts', group: 'General', run: () => useUiStore.getState().setHelpOpen(true) },
   { keys: 'Esc', description: 'Close panel or overlay', group: 'General', run: closeTopmost },
 ];
@@ -86,6 +96,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
 export function closeTopmost(): void {
   const ui = useUiStore.getState();
   if (ui.helpOpen) return ui.setHelpOpen(false);
+  if (ui.screen === 'review') {
+    const review = useReviewStore.getState();
+    if (review.bulkAsk) return review.askBulk(null);
+    if (review.editor) review.setEditor(null);
+    return;
+  }
   if (ui.screen === 'clusters') {
     const members = useClusterMembersStore.getState();
     if (members.similar) return members.showSimilar(null);

@@ -181,6 +181,9 @@ export type ExcludedRowView = z.infer<typeof ExcludedRowView>;
 export const ExportFormat = z.enum(['openai', 'jsonl', 'csv', 'parquet', 'hf', 'distil']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
+export const ExportPiiPolicy = z.enum(['warn', 'refuse']);
+export type ExportPiiPolicy = z.infer<typeof ExportPiiPolicy>;
+
 export const ExportRecord = z.object({
   id: Id,
   dataset: z.string(),
@@ -270,7 +273,13 @@ export const datasetCommands = {
   },
   /** Starts an export job; the folder `out` receives the data files and manifest.json. */
   'datasets.export': {
-    input: Target.extend({ version: VersionRef, format: ExportFormat, out: z.string().min(1).max(4096) }),
+    input: Target.extend({
+      version: VersionRef,
+      format: ExportFormat,
+      out: z.string().min(1).max(4096),
+      /** The rows are scanned for PII first: `refuse` fails the export when any remains, `warn` writes it and says so (both recorded in manifest.json). */
+      pii: ExportPiiPolicy.default('warn'),
+    }),
     output: z.object({ jobId: Id, warning: z.string().nullable() }),
   },
   'datasets.exports': { input: Target, output: z.array(ExportRecord) },

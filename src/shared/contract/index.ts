@@ -3,10 +3,12 @@
 import type { z } from 'zod';
 import { appCommands } from './app.ts';
 import { clusterCommands } from './clusters.ts';
+import { curateCommands } from './curate.ts';
 import { datasetCommands } from './datasets.ts';
 import { importCommands } from './imports.ts';
 import { jobCommands } from './jobs.ts';
-import { settingsCommands } from './settings.ts';
+import { judgeCommands } from './judge.ts';
+import { providerCommands } from './providers.ts';
 import { traceCommands } from './traces.ts';
 
 export const commands = {
@@ -15,8 +17,10 @@ export const commands = {
   ...traceCommands,
   ...jobCommands,
   ...clusterCommands,
-  ...settingsCommands,
   ...datasetCommands,
+  ...curateCommands,
+  ...providerCommands,
+  ...judgeCommands,
 } as const;
 
 export type Channel = keyof typeof commands;
@@ -36,5 +40,7 @@ export * from './imports.ts';
 export * from './traces.ts';
 export * from './app.ts';
 export * from './clusters.ts';
-export * from './settings.ts';
 export * from './datasets.ts';
+export * from './curate.ts';
+export * from './providers.ts';
+export * from './judge.ts';

@@ -1,7 +1,7 @@
 // `winnow dataset create|add|list|show|freeze|diff|split` and `winnow export`: datasets over the same core
 // commands as the window; `--json` prints the documents the README describes. Imports: core, contract, CLI helpers.
 import type { AddReport, CommandOutput, ExportFormat, RowSource, TraceFilter } from '../../../shared/contract/index.ts';
-import { DatasetKind, ExportFormat as ExportFormats } from '../../../shared/contract/index.ts';
+import { DatasetKind, ExportFormat as ExportFormats, ExportPiiPolicy } from '../../../shared/contract/index.ts';
 import type { Core } from '../../core/create-core.ts';
 import { parseVersioned } from '../../core/datasets/index.ts';
 import type { ExportResult } from '../../core/export/index.ts';
@@ -188,13 +188,15 @@ async function diffCommand(core: Core, rest: string[], json: boolean): Promise<n
   return 0;
 }
 
-export async function exportCommand(core: Core, args: string[], opts: { format: string; out: string | undefined; json: boolean }): Promise<number> {
+export async function exportCommand(core: Core, args: string[], opts: { format: string; out: string | undefined; pii: string; json: boolean }): Promise<number> {
   const ref = parseVersioned(one(args, 'export NAME@vN'));
   if (ref.version === undefined) throw new UsageError('name the version to export, as NAME@v1 (or NAME@draft, which exports with a warning)');
   const format = ExportFormats.safeParse(opts.format);
   if (!format.success) throw new UsageError(`--format must be one of ${ExportFormats.options.join(', ')}`);
   if (!opts.out) throw new UsageError('export needs --out PATH (a new or empty folder)');
-  const { jobId, warning } = await core.invoke('datasets.export', { dataset: ref.name, version: ref.version, format: format.data as ExportFormat, out: opts.out });
+  const pii = ExportPiiPolicy.safeParse(opts.pii);
+  if (!pii.success) throw new UsageError('--pii must be warn or refuse');
+  const { jobId, warning } = await core.invoke('datasets.export', { dataset: ref.name, version: ref.version, format: format.data as ExportFormat, out: opts.out, pii: pii.data });
   if (warning) process.stderr.write(`winnow: warning: ${warning}\n`);
   const onSigint = (): void => void core.invoke('jobs.cancel', { id: jobId });
   process.once('SIGINT', onSigint);

@@ -41,6 +41,8 @@ export interface ClustersDeps {
 export interface ClustersModule extends CoreModule {
   /** Settles once what killed saves left is removed; the core waits for it before it closes. */
   cleanup: Promise<void>;
+  /** A cluster's name, description and include/exclude rules (what the judge reads as context), or null. */
+  rules(clusterId: number): { name: string; description: string | null; includeRule: string | null; excludeRule: string | null } | null;
 }
 
 export function clustersModule(deps: ClustersDeps): ClustersModule {
@@ -65,5 +67,9 @@ export function clustersModule(deps: ClustersDeps): ClustersModule {
     ],
     handlers: clusterHandlers(clusters, rows, deps.jobs, vectors, () => deps.chatEndpoint() !== null),
     cleanup,
+    rules: (clusterId) => {
+      const c = clusters.cluster(clusterId);
+      return c ? { name: c.name, description: c.description, includeRule: c.includeRule, excludeRule: c.excludeRule } : null;
+    },
   };
 }

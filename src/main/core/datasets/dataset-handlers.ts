@@ -2,6 +2,7 @@
 // edits, freeze, diff, split, leakage report. Imports: contract types, rpc cursor/errors, this domain's services.
 import type { Handlers } from '../platform/rpc/router.ts';
 import { CommandError } from '../platform/rpc/router.ts';
+import type { CurationGate } from './curation-gate.ts';
 import type { DatasetRepository } from './dataset-repository.ts';
 import { mustDataset, resolveVersion, versionLabel } from './dataset-lookup.ts';
 import { datasetDetail, datasetSummary } from './dataset-views.ts';
@@ -31,7 +32,7 @@ function keyCursor(cursor: string | undefined): number {
   return Number(m[1]);
 }
 
-export function datasetHandlers(repo: DatasetRepository, sources: SourceRepository, fill: FillService, now: () => number): Pick<Handlers, DatasetChannels> {
+export function datasetHandlers(repo: DatasetRepository, sources: SourceRepository, fill: FillService, now: () => number, gate: CurationGate): Pick<Handlers, DatasetChannels> {
   return {
     'datasets.create': (input) => fill.create(input),
     'datasets.list': () => repo.list().map((d) => datasetSummary(repo, d)),
@@ -50,7 +51,7 @@ export function datasetHandlers(repo: DatasetRepository, sources: SourceReposito
     },
     'datasets.addRows': (input) => fill.addRows(input),
     'datasets.updateRow': (input) => fill.updateRow(input),
-    'datasets.freeze': ({ dataset }) => freezeDataset(repo, sources, dataset, now()),
+    'datasets.freeze': ({ dataset }) => freezeDataset(repo, sources, dataset, now(), gate),
     'datasets.diff': (input) => diffDataset(repo, input),
     'datasets.split': (input) => splitDataset(repo, input, now()),
     'datasets.leakage': ({ dataset, rule, cursor, limit }) => {

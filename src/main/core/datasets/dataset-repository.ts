@@ -120,6 +120,8 @@ export class DatasetRepository {
       getRow: p(`SELECT r.row_key, r.content_json, s.split FROM dataset_rows r
         LEFT JOIN dataset_row_splits s ON s.version_id = r.version_id AND s.row_key = r.row_key WHERE r.version_id = ? AND r.row_key = ?`),
       updateRow: p('UPDATE dataset_rows SET content_json = ? WHERE version_id = ? AND row_key = ?'),
+      deleteRow: p('DELETE FROM dataset_rows WHERE version_id = ? AND row_key = ?'),
+      deleteRowSplit: p('DELETE FROM dataset_row_splits WHERE version_id = ? AND row_key = ?'),
       page: p(`SELECT r.row_key, r.content_json, s.split FROM dataset_rows r
         LEFT JOIN dataset_row_splits s ON s.version_id = r.version_id AND s.row_key = r.row_key
         WHERE r.version_id = ? AND r.row_key > ? ORDER BY r.row_key LIMIT ?`),
@@ -257,6 +259,17 @@ export class DatasetRepository {
 
   updateRow(versionId: number, rowKey: number, content: string): void {
     this.s.updateRow!.run(content, versionId, rowKey);
+  }
+
+  /** Deletes rows of a draft and counts them off. Call inside write(). */
+  deleteRows(versionId: number, rowKeys: Iterable<number>): number {
+    let n = 0;
+    for (const key of rowKeys) {
+      this.s.deleteRowSplit!.run(versionId, key);
+      n += this.s.deleteRow!.run(versionId, key).changes;
+    }
+    this.s.addCount!.run(-n, versionId);
+    return n;
   }
 
   page(versionId: number, afterKey: number, limit: number, split?: Split): StoredRowRecord[] {

@@ -3,6 +3,7 @@
 // Imports: rpc errors, contract types, repositories, lookup, engine hashing, fill-service recipe type.
 import type { CommandOutput } from '../../../shared/contract/index.ts';
 import { CommandError } from '../platform/rpc/router.ts';
+import type { CurationGate } from './curation-gate.ts';
 import type { DatasetRecord, DatasetRepository } from './dataset-repository.ts';
 import { mustDataset } from './dataset-lookup.ts';
 import { RowHasher } from './engine/canonical-json.ts';
@@ -19,33 +20,41 @@ export const SPREAD_CLUSTERS = 5;
 export const SPREAD_GROUPS = 3;
 const PAGE = 10_000;
 
-/** The content hash of a stored version, fed from its canonical text in row-key order. */
-export function hashVersion(repo: DatasetRepository, versionId: number): string {
+/** The content hash of a stored version, fed from its canonical text in row-key order (less any left-out rows). */
+export function hashVersion(repo: DatasetRepository, versionId: number, leaveOut: ReadonlySet<number> = new Set()): string {
   const hasher = new RowHasher();
   for (let after = -1; ; ) {
     const page = repo.contentPage(versionId, after, PAGE);
-    for (const r of page) hasher.addCanonical(r.row_key, r.content_json);
+    for (const r of page) if (!leaveOut.has(r.row_key)) hasher.addCanonical(r.row_key, r.content_json);
     if (page.length < PAGE) break;
     after = page[page.length - 1]!.row_key;
   }
   return hasher.digest();
 }
 
-export function freezeDataset(repo: DatasetRepository, sources: SourceRepository, name: string, now: number): CommandOutput<'datasets.freeze'> {
+/**
+ * Rows curation dropped leave the draft as it becomes the version (the traces keep them, and the recipe counts
+ * them), so a frozen version holds exactly the curated rows and the next draft starts from those.
+ */
+export function freezeDataset(repo: DatasetRepository, sources: SourceRepository, name: string, now: number, gate: CurationGate): CommandOutput<'datasets.freeze'> {
   const dataset = mustDataset(repo, name);
   return repo.write(() => {
     const draft = repo.draft(dataset.id);
     if (!draft) throw new CommandError('conflict', `"${dataset.name}" has no draft to freeze: add rows or edit a row first`);
     if (draft.row_count === 0) throw new CommandError('invalid_input', `the draft of "${dataset.name}" has no rows: add rows before freezing`);
+    const dropped = gate.droppedKeys(dataset.id, draft.id);
+    const rows = draft.row_count - repo.deleteRows(draft.id, dropped);
+    if (rows === 0) throw new CommandError('invalid_input', `curation dropped every row of the draft of "${dataset.name}": keep some rows (override or accept in review) before freezing`);
     const number = (repo.latestFrozen(dataset.id)?.number ?? 0) + 1;
     const hash = hashVersion(repo, draft.id);
     const spread = clusterSpread(repo, sources, draft.id);
-    const recipe = JSON.parse(draft.recipe_json) as Recipe;
-    const full = { ...recipe, counts: { rows: draft.row_count, clusters: spread.clusters, groups: spread.groups, unclustered: spread.unclustered } };
-    const warnings = guardrails(dataset, draft.row_count, spread, recipe);
+    const curation = gate.recipe(dataset.id);
+    const recipe = { ...(JSON.parse(draft.recipe_json) as Recipe), ...(curation ?? {}) };
+    const full = { ...recipe, counts: { rows, clusters: spread.clusters, groups: spread.groups, unclustered: spread.unclustered } };
+    const warnings = guardrails(dataset, rows, spread, recipe);
     if (!repo.freeze(draft.id, number, hash, full, warnings, now)) throw new CommandError('conflict', 'the draft changed while freezing: try again');
     repo.touch(dataset.id, now);
-    return { dataset: dataset.name, version: `v${number}`, number, rows: draft.row_count, hash, warnings };
+    return { dataset: dataset.name, version: `v${number}`, number, rows, hash, warnings };
   });
 }
 

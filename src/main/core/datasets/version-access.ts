@@ -2,6 +2,7 @@
 // its rows a page at a time, and a record of each export that used it. Imports: contract types, rpc errors,
 // repository, lookup, freeze hashing, row content, engine types.
 import type { DatasetSplit, ExportRecord, VersionRef } from '../../../shared/contract/index.ts';
+import type { CurationGate } from './curation-gate.ts';
 import type { DatasetRepository } from './dataset-repository.ts';
 import { mustDataset, resolveVersion, versionLabel } from './dataset-lookup.ts';
 import type { DatasetKind, DatasetRow } from './engine/types.ts';
@@ -18,6 +19,7 @@ export interface VersionHandle {
   /** `v3` or `draft`. */
   label: string;
   frozen: boolean;
+  /** Rows it holds; for a draft, less the rows curation dropped (they are neither exported nor frozen). */
   rows: number;
   recipe: Record<string, unknown>;
   split: { seed: number; fractions: Record<string, number>; rows: Partial<Record<DatasetSplit, number>> } | null;
@@ -33,12 +35,15 @@ export interface VersionAccess {
   exports(dataset: string): ExportRecord[];
 }
 
-export function versionAccess(repo: DatasetRepository): VersionAccess {
+export function versionAccess(repo: DatasetRepository, gate: CurationGate): VersionAccess {
+  // A draft is read as it would freeze: without the rows curation dropped.
+  const leftOut = (handle: Pick<VersionHandle, 'frozen' | 'datasetId' | 'versionId'>): Set<number> => (handle.frozen ? new Set() : gate.droppedKeys(handle.datasetId, handle.versionId));
   return {
     resolve(name, ref) {
       const d = mustDataset(repo, name);
       const v = resolveVersion(repo, d, ref);
       const split = repo.getSplit(v.id);
+      const frozen = v.status === 'frozen';
       return {
         datasetId: d.id,
         dataset: d.name,
@@ -47,20 +52,22 @@ export function versionAccess(repo: DatasetRepository): VersionAccess {
         taskDescription: d.task_description,
         versionId: v.id,
         label: versionLabel(v),
-        frozen: v.status === 'frozen',
-        rows: v.row_count,
+        frozen,
+        rows: v.row_count - (frozen ? 0 : leftOut({ frozen, datasetId: d.id, versionId: v.id }).size),
         recipe: JSON.parse(v.recipe_json) as Record<string, unknown>,
         split: split ? { seed: split.seed, fractions: JSON.parse(split.fractions_json) as Record<string, number>, rows: JSON.parse(split.counts_json) as Partial<Record<DatasetSplit, number>> } : null,
       };
     },
     hash(handle) {
       const v = repo.versionById(handle.versionId);
-      return v?.sha256 ?? hashVersion(repo, handle.versionId);
+      return v?.sha256 ?? hashVersion(repo, handle.versionId, leftOut(handle));
     },
     *rows(handle, split, pageSize = 2000) {
+      const skip = leftOut(handle);
       for (let after = -1; ; ) {
         const page = repo.page(handle.versionId, after, pageSize, split);
-        if (page.length > 0) yield page.map((r) => decodeRow(r.content_json, r.split));
+        const kept = skip.size === 0 ? page : page.filter((r) => !skip.has(r.row_key));
+        if (kept.length > 0) yield kept.map((r) => decodeRow(r.content_json, r.split));
         if (page.length < pageSize) return;
         after = page[page.length - 1]!.row_key;
       }

@@ -3,7 +3,7 @@
 // Imports: zod, node:path, contract schemas, jobs types, datasets index (version access), writers.
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DatasetName, ExportFormat, VersionRef, type DatasetSplit } from '../../../shared/contract/index.ts';
+import { DatasetName, ExportFormat, ExportPiiPolicy, VersionRef, type DatasetSplit } from '../../../shared/contract/index.ts';
 import type { DatasetRow, VersionAccess, VersionHandle } from '../datasets/index.ts';
 import type { JobContext, JobHandler } from '../platform/jobs/job-runner.ts';
 import { writeFolderAtomically } from './writers/atomic-output.ts';
@@ -16,7 +16,7 @@ import { writeParquet } from './writers/parquet.ts';
 import type { ExportRow, FileResult, RowSource, SplitCounts } from './writers/types.ts';
 import { writeWinnowJsonl } from './writers/winnow-jsonl.ts';
 
-export const ExportParams = z.object({ dataset: DatasetName, version: VersionRef, format: ExportFormat, out: z.string().min(1) });
+export const ExportParams = z.object({ dataset: DatasetName, version: VersionRef, format: ExportFormat, out: z.string().min(1), pii: ExportPiiPolicy.default('warn') });
 export type ExportParams = z.infer<typeof ExportParams>;
 
 export interface ExportResult {
@@ -34,6 +34,19 @@ export interface ExportResult {
 
 type FileWriter = (rows: RowSource, path: string) => Promise<FileResult>;
 
+/** Counts PII spans in rows (the curate domain's detectors, handed in by the core). */
+export interface PiiCounterLike {
+  add(row: DatasetRow): number;
+  readonly counts: { rowsWithPii: number; spans: number; byType: Record<string, number> };
+}
+
+export interface ExportDeps {
+  now: () => number;
+  winnowVersion: string;
+  /** Without it the export does not re-scan for PII. */
+  piiCounter?: () => PiiCounterLike;
+}
+
 /** Single-file formats: one file per split when the version is split, else one `data` file. */
 const FILE_FORMATS: Partial<Record<ExportFormat, { ext: string; manifestFormat: string; write: FileWriter }>> = {
   openai: { ext: 'jsonl', manifestFormat: 'openai-jsonl', write: writeOpenAiJsonl },
@@ -47,7 +60,7 @@ export function draftWarning(handle: Pick<VersionHandle, 'dataset' | 'frozen'>):
   return handle.frozen ? null : `exported from the unfrozen draft of "${handle.dataset}": it can still change, so this export has no fixed version; freeze the dataset for a reproducible export`;
 }
 
-export function createExportJob(versions: VersionAccess, deps: { now: () => number; winnowVersion: string }): JobHandler<ExportParams> {
+export function createExportJob(versions: VersionAccess, deps: ExportDeps): JobHandler<ExportParams> {
   return {
     kind: 'export',
     lane: 'io',
@@ -58,10 +71,15 @@ export function createExportJob(versions: VersionAccess, deps: { now: () => numb
   };
 }
 
-async function runExport(versions: VersionAccess, ctx: JobContext<ExportParams>, deps: { now: () => number; winnowVersion: string }): Promise<ExportResult> {
+async function runExport(versions: VersionAccess, ctx: JobContext<ExportParams>, deps: ExportDeps): Promise<ExportResult> {
   const { params, signal } = ctx;
   const handle = versions.resolve(params.dataset, params.version);
-  const warning = draftWarning(handle);
+  const pii = deps.piiCounter ? await scanPii(versions, handle, deps.piiCounter(), ctx) : null;
+  if (pii && pii.spans > 0 && params.pii === 'refuse') {
+    throw new Error(`${pii.rowsWithPii} rows still hold PII (${describePii(pii.byType)}): redact the draft first (winnow pii ${handle.dataset} --redact), or export with the PII policy "warn"`);
+  }
+  const piiWarning = pii && pii.spans > 0 ? `${pii.rowsWithPii} rows hold unredacted PII (${describePii(pii.byType)})` : null;
+  const warning = [draftWarning(handle), piiWarning].filter((w): w is string => w !== null).join('; ') || null;
   ctx.progress(0, handle.rows, 'hashing');
   const sha256 = versions.hash(handle);
   let done = 0;
@@ -86,6 +104,7 @@ async function runExport(versions: VersionAccess, ctx: JobContext<ExportParams>,
     winnowVersion: deps.winnowVersion,
     format: params.format,
     ...(warning ? { warning } : {}),
+    ...(pii ? { pii: { policy: params.pii, rowsWithPii: pii.rowsWithPii, spans: pii.spans, byType: pii.byType } } : {}),
   };
 
   let files: string[];
@@ -124,4 +143,25 @@ async function runExport(versions: VersionAccess, ctx: JobContext<ExportParams>,
   ctx.progress(rows, handle.rows, 'done');
   const exportId = versions.recordExport({ handle, format: params.format, path: params.out, rows, sha256, warning, jobId: ctx.jobId, now: deps.now() });
   return { exportId, dataset: handle.dataset, version: handle.label, format: params.format, dir: params.out, files: [...files, 'manifest.json'].sort(), rows, rowsPerSplit, sha256, warning };
+}
+
+function describePii(byType: Record<string, number>): string {
+  return Object.entries(byType)
+    .sort((a, b) => b[1] - a[1])
+    .map(([type, n]) => `${n} ${type}`)
+    .join(', ');
+}
+
+/** Reads every row once before writing, so a refusal leaves nothing behind. */
+async function scanPii(versions: VersionAccess, handle: VersionHandle, counter: PiiCounterLike, ctx: JobContext<ExportParams>): Promise<PiiCounterLike['counts']> {
+  let done = 0;
+  ctx.progress(0, handle.rows, 'scanning for PII');
+  for (const page of versions.rows(handle)) {
+    ctx.signal.throwIfAborted();
+    for (const row of page) counter.add(row);
+    done += page.length;
+    ctx.progress(done, handle.rows, 'scanning for PII');
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return counter.counts;
 }

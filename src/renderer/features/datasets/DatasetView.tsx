@@ -1,9 +1,11 @@
 // One open dataset: header (kind, versions, freeze, tools), the last freeze's guardrail warnings, the rows
 // table with the row editor, and the tool dialogs. Imports: react, components, lib/format, dataset parts, stores.
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { formatCount } from '../../lib/format.ts';
+import { CurationPanel } from '../curate/CurationPanel.tsx';
+import { curationOpenPreference, saveCurationOpen } from '../curate/curation-preference.ts';
 import { versionLabel } from './dataset-format.ts';
 import { DatasetRowTable } from './DatasetRowTable.tsx';
 import { useDatasetsStore } from './datasets-store.ts';
@@ -28,6 +30,11 @@ export function DatasetView({ dataset }: { dataset: DatasetDetail }): ReactEleme
   const setTool = useDatasetToolsStore((s) => s.setTool);
   const hasDraft = dataset.versions.some((v) => v.status === 'draft');
   const shown = dataset.versions.find((v) => (v.number ?? 'draft') === version);
+  const [curating, setCurating] = useState(curationOpenPreference);
+  const toggleCuration = () => {
+    saveCurationOpen(!curating);
+    setCurating(!curating);
+  };
 
   return (
     <div className="dataset-view" data-testid="dataset-view" data-dataset={dataset.name}>
@@ -63,6 +70,11 @@ export function DatasetView({ dataset }: { dataset: DatasetDetail }): ReactEleme
           <button type="button" className="btn btn-primary btn-sm" disabled={!hasDraft || freezing} onClick={() => void freeze()} data-testid="freeze" title={hasDraft ? 'Snapshot the draft as the next version' : 'Nothing to freeze: edit a row to start a draft'}>
             {freezing ? 'Freezing…' : 'Freeze'}
           </button>
+          {version === 'draft' ? (
+            <button type="button" className="btn btn-sm btn-ghost" aria-pressed={curating} onClick={toggleCuration} data-testid="toggle-curation" title="Filters, judge and review of the draft">
+              Curate
+            </button>
+          ) : null}
           <button type="button" className="btn btn-sm" disabled={dataset.versions.length < 2} onClick={() => setTool('diff')} data-testid="open-diff">
             Diff
           </button>
@@ -100,6 +112,7 @@ export function DatasetView({ dataset }: { dataset: DatasetDetail }): ReactEleme
           ))}
         </ul>
       ) : null}
+      {curating && version === 'draft' && hasDraft ? <CurationPanel dataset={dataset.name} /> : null}
       <div className="dataset-body-split">
         <DatasetRowTable />
         <RowEditor />

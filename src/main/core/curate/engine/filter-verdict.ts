@@ -10,6 +10,8 @@ export interface FilterVerdict {
   filter: FilterName;
   /** Why, in words a reviewer reads: "finish reason was length". */
   reason: string;
+  /** `duplicate` only: the id of the kept row this one copies. */
+  duplicateOf?: string;
 }
 
 /** A filter's answer for one row: null when it has nothing to say. */

@@ -13,3 +13,4 @@ export { PII_TYPES, type PiiSpan, type PiiType } from './pii/pii-span.ts';
 export { findRowPii, PiiCache, type RowPiiSpan } from './pii/row-pii.ts';
 export { redactRow, type RedactedRow } from './pii/redact-row.ts';
 export type { TextLocation } from './row-text.ts';
+export { agreementAt, bestThreshold, type AgreementFigures, type JudgedDecision } from './agreement.ts';

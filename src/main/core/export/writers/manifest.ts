@@ -25,6 +25,8 @@ export interface ManifestInput {
   exportedAt?: string;
   /** Shown to whoever opens the export, e.g. that it came from an unfrozen draft. */
   warning?: string;
+  /** What the PII re-scan found and the user's choice for it (`warn` or `refuse`). */
+  pii?: { policy: string; rowsWithPii: number; spans: number; byType: Record<string, number> };
 }
 
 export interface ManifestFile {
@@ -58,6 +60,7 @@ export function manifestText(input: ManifestInput, files: readonly ManifestFile[
     recipe: input.recipe === undefined ? null : (JSON.parse(sortedJson(input.recipe)) as unknown),
     winnow_version: input.winnowVersion,
     ...(input.warning !== undefined ? { warning: input.warning } : {}),
+    ...(input.pii !== undefined ? { pii: JSON.parse(sortedJson(input.pii)) as unknown } : {}),
     ...(input.exportedAt !== undefined ? { exported_at: input.exportedAt } : {}),
     files: [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
   };

@@ -17,7 +17,7 @@ describe('duplicate filter', () => {
     const rows = [ask(question, reply), ask(question.toUpperCase(), `  ${reply.replace(/ /g, '\n ')}  `)];
     const v = findDuplicates(rows, all(rows), opts);
     expect(v[0]).toBeNull();
-    expect(v[1]).toEqual({ drop: true, filter: 'duplicate', reason: `exact duplicate of row ${rows[0]!.id}` });
+    expect(v[1]).toEqual({ drop: true, filter: 'duplicate', reason: `exact duplicate of row ${rows[0]!.id}`, duplicateOf: rows[0]!.id });
   });
   it('drops near copies: a word changed in the prompt and the answer, or only the system prompt differs', () => {
     const rows = [

@@ -76,7 +76,7 @@ export function findDuplicates(rows: readonly CurateRow[], canRepresent: Uint8Ar
     const textKey = exactKeys[i]!;
     const exact = firstByText.get(textKey);
     if (exact !== undefined) {
-      verdicts[i] = dropVerdict('duplicate', `exact duplicate of row ${rows[exact]!.id}`);
+      verdicts[i] = { ...dropVerdict('duplicate', `exact duplicate of row ${rows[exact]!.id}`), duplicateOf: rows[exact]!.id };
       continue;
     }
     if (sig && index) {
@@ -101,7 +101,10 @@ export function findDuplicates(rows: readonly CurateRow[], canRepresent: Uint8Ar
         bestAnswer = a;
       });
       if (best >= 0) {
-        verdicts[i] = dropVerdict('duplicate', `near duplicate of row ${rows[best]!.id} (prompt similarity ${bestPrompt.toFixed(2)}, answer ${bestAnswer.toFixed(2)})`);
+        verdicts[i] = {
+          ...dropVerdict('duplicate', `near duplicate of row ${rows[best]!.id} (prompt similarity ${bestPrompt.toFixed(2)}, answer ${bestAnswer.toFixed(2)})`),
+          duplicateOf: rows[best]!.id,
+        };
         continue;
       }
     }

@@ -9,6 +9,8 @@ import { sql as m006 } from './006-datasets.ts';
 import { sql as m007 } from './007-job-owners.ts';
 import { sql as m008 } from './008-cluster-run-state.ts';
 import { sql as m009 } from './009-search.ts';
+import { sql as m010 } from './010-providers-judge.ts';
+import { sql as m011 } from './011-curate.ts';
 
 export interface Migration {
   version: number;
@@ -28,4 +30,6 @@ export const migrations: Migration[] = [
   { version: 7, name: 'job-owners', sql: m007 },
   { version: 8, name: 'cluster-run-state', sql: m008 },
   { version: 9, name: 'search', sql: m009 },
+  { version: 10, name: 'providers-judge', sql: m010 },
+  { version: 11, name: 'curate', sql: m011 },
 ];
