@@ -5,6 +5,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { CurateStage } from '../../../shared/contract/index.ts';
 import { MultiRowInsert } from '../platform/db/multi-row-insert.ts';
 import { KEPT_SQL, stageWhere, type StageParams } from './outcome.ts';
+import { writeTransaction } from '../platform/db/transaction.ts';
 
 export interface RunRecord {
   dataset_id: number;
@@ -126,7 +127,7 @@ export class CurateRepository {
 
   /** One write transaction that takes the write lock up front (two processes never deadlock). */
   write<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    return writeTransaction(this.db, fn);
   }
 
   run(datasetId: number): RunRecord | undefined {

@@ -1,6 +1,7 @@
 // SQL of the judge: stored judgements keyed by (row hash, model, rubric hash), per-dataset rubric and settings,
 // and judge runs with their spend. Imports: better-sqlite3.
 import type { Database, Statement } from 'better-sqlite3';
+import { writeTransaction } from '../../platform/db/transaction.ts';
 
 export interface StoredJudgement {
   rowHash: string;
@@ -120,10 +121,10 @@ export class JudgeRepository {
 
   /** One batch of judgements and the run's spend in one transaction: a cancelled job leaves whole batches. */
   saveBatch(b: { model: string; rubricHash: string; jobId: number | null; now: number; judgements: readonly NewJudgement[]; spend: RunSpend }): void {
-    this.#db.transaction(() => {
+    writeTransaction(this.#db, () => {
       for (const j of b.judgements) this.#put.run({ ...j, model: b.model, rubricHash: b.rubricHash, jobId: b.jobId, now: b.now });
       if (b.jobId !== null) this.#addSpend.run({ ...b.spend, jobId: b.jobId });
-    })();
+    });
   }
 
   startRun(jobId: number, datasetId: number, model: string, rubricHash: string, now: number): void {

@@ -2,6 +2,7 @@
 // are. Imports: better-sqlite3 types.
 import type { Database, Statement } from 'better-sqlite3';
 import type { SearchText } from './search-document.ts';
+import { writeTransaction } from '../../platform/db/transaction.ts';
 
 export interface PendingTrace {
   id: number;
@@ -78,13 +79,13 @@ export class SearchRepository {
 
   /** Counts every combination of the built-in facets once, so filtering on them needs no scan (facet-repository.ts). */
   rebuildCube(): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const highest = (this.s.highest.get() as { n: number }).n;
       this.db.exec('DELETE FROM facet_cube');
       this.db.exec(`INSERT INTO facet_cube (environment, task, provider, model, status, format, finish_reason, count, min_ts, max_ts)
         SELECT environment, task, provider, model, status, format, finish_reason, COUNT(*), MIN(timestamp), MAX(timestamp)
         FROM traces GROUP BY environment, task, provider, model, status, format, finish_reason`);
       this.db.prepare('UPDATE search_state SET cube_through = ? WHERE id = 1').run(highest);
-    })();
+    });
   }
 }
