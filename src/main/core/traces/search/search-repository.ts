@@ -1,5 +1,5 @@
 // Writes the search index, the metadata facet tables and the facet cube (migration 009), and reads how far they
-// are. Imports: better-sqlite3 types.
+// are. Imports: better-sqlite3 types, the platform write transaction.
 import type { Database, Statement } from 'better-sqlite3';
 import type { SearchText } from './search-document.ts';
 import { writeTransaction } from '../../platform/db/transaction.ts';
