@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import type { CoreModule } from '../platform/core-module.ts';
 import { transactionOn } from '../platform/db/transaction.ts';
+import { yieldToWaitingWriters } from '../platform/db/write-queue.ts';
 import type { JobRunner } from '../platform/jobs/job-runner.ts';
 import { createImportJob } from './import-job.ts';
 import { importHandlers } from './import-handlers.ts';
@@ -29,7 +30,7 @@ export function tracesModule(deps: { db: Database; jobs: JobRunner; now: () => n
   const imports = new ImportRepository(deps.db);
   imports.markInterrupted();
   return {
-    jobs: [createImportJob({ imports, traces: new TraceWriteRepository(deps.db), transaction: transactionOn(deps.db), now: deps.now })],
+    jobs: [createImportJob({ imports, traces: new TraceWriteRepository(deps.db), transaction: transactionOn(deps.db), yieldToWriters: () => yieldToWaitingWriters(deps.db), now: deps.now })],
     handlers: { ...importHandlers(imports, deps.jobs), ...traceHandlers(traces) },
     counts: () => traces.counts(),
     rows: new RowRepository(deps.db),
