@@ -147,6 +147,10 @@ describe('JobRunner', () => {
     };
     // This test process stands for the other one: alive, with a fresh heartbeat.
     expect(statusAfterStartUp({ pid: process.pid, heartbeatAt: Date.now() })).toBe('running');
+    // This process cannot stop or restart it: it says where the job runs instead of pretending.
+    const here = new JobRunner(repo, new EventBus(), Date.now);
+    expect(() => here.cancel(job.id)).toThrow(/runs in another process/);
+    expect(() => here.resume(job.id)).toThrow(/is running/);
     expect(statusAfterStartUp({ pid: process.pid, heartbeatAt: Date.now() - HEARTBEAT_STALE_MS - 1000 })).toBe('interrupted');
     // A process that has exited: seen at once, however fresh its last heartbeat.
     const exited = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });

@@ -101,8 +101,16 @@ export class JobRunner {
     return publicJob(this.mustGet(id));
   }
 
+  /** Whether this runner has the job (queued in a lane or running); a queued or running job it lacks runs in another process. */
+  runsHere(id: number): boolean {
+    return this.controllers.has(id) || [...this.lanes.values()].some((lane) => lane.queue.includes(id));
+  }
+
   cancel(id: number): Job {
     const job = this.mustGet(id);
+    if (['queued', 'running'].includes(job.status) && !this.runsHere(id)) {
+      throw new CommandError('conflict', `job ${id} runs in another process (another window or a winnow command): cancel it there`);
+    }
     const queue = this.lanes.get(this.handler(job.kind).lane)?.queue ?? [];
     const queuedAt = queue.indexOf(id);
     if (queuedAt >= 0) {
