@@ -16,6 +16,8 @@ export interface ImportJobDeps {
   imports: ImportRepository;
   traces: TraceWriteRepository;
   transaction: Transaction;
+  /** Pauses between batches while another process's writer waits for the lock (platform/db/write-queue.ts). */
+  yieldToWriters: () => Promise<void>;
   now: () => number;
 }
 
@@ -94,7 +96,7 @@ async function runImport(
   paths: string[],
   sizes: number[],
   writer: TraceWriter,
-  { imports, transaction, now }: ImportJobDeps,
+  { imports, transaction, yieldToWriters, now }: ImportJobDeps,
 ): Promise<ImportResult> {
   const totalBytes = sizes.reduce((a, b) => a + b, 0);
   const checkpoint = ctx.checkpoint as ImportCheckpoint | null;
@@ -158,6 +160,7 @@ async function runImport(
           ctx.saveCheckpoint({ fileIndex, fileId, read: batch.checkpoint } satisfies ImportCheckpoint);
         });
         ctx.progress(bytesBefore + batch.bytesRead, totalBytes);
+        await yieldToWriters();
       }
       if (ctx.signal.aborted) {
         imports.setStatus(fileId, 'cancelled');

@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import type { RowCluster } from '../../../shared/contract/index.ts';
 import type { CoreModule } from '../platform/core-module.ts';
 import { transactionOn } from '../platform/db/transaction.ts';
+import { yieldToWaitingWriters } from '../platform/db/write-queue.ts';
 import type { JobRunner } from '../platform/jobs/job-runner.ts';
 import { FacetRepository } from './facet-repository.ts';
 import { createImportJob } from './import-job.ts';
@@ -39,7 +40,13 @@ export function tracesModule(deps: { db: Database; jobs: JobRunner; now: () => n
   imports.markInterrupted();
   const transaction = transactionOn(deps.db);
   const indexer = new SearchIndexer(new SearchRepository(deps.db), deps.jobs, transaction);
-  const importJob = createImportJob({ imports, traces: new TraceWriteRepository(deps.db), transaction, now: deps.now });
+  const importJob = createImportJob({
+    imports,
+    traces: new TraceWriteRepository(deps.db),
+    transaction,
+    yieldToWriters: () => yieldToWaitingWriters(deps.db),
+    now: deps.now,
+  });
   return {
     jobs: [indexer.afterEach(importJob), indexer.job],
     handlers: { ...importHandlers(imports, deps.jobs), ...traceHandlers({

@@ -1,11 +1,12 @@
 // Opens the SQLite database file with the pragmas Winnow relies on, and migrates it. The window and the CLI
 // may share the file: writers queue on busy_timeout (see transaction.ts). Imports: better-sqlite3, node:fs,
-// node:path, migrate, secondary-indexes.
+// node:path, migrate, secondary-indexes, write-queue.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { migrate } from './migrate.ts';
 import { ensureSecondaryIndexes } from './secondary-indexes.ts';
+import { enableWriteQueue } from './write-queue.ts';
 
 /**
  * How long a writer waits for another process's write transaction. Generous: an import batch takes tens of
@@ -26,6 +27,7 @@ export function openDatabase(file: string): Database {
   // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the last commit.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  enableWriteQueue(db, file, BUSY_TIMEOUT_MS);
   migrate(db);
   // Creates them in a new store. Skipped while any job is recorded as holding them dropped: createCore
   // repairs after a killed bulk import once the job runner has told dead owners from live ones.

@@ -40,6 +40,8 @@ function missing(db: Database): typeof INDEXES {
  */
 export function ensureSecondaryIndexes(db: Database, exceptJob: number | null = null, between?: (built: number, of: number) => void): boolean {
   const todo = missing(db);
+  // Read first: a process that only reads (`winnow jobs` during a bulk import) must not queue for the lock.
+  if (todo.length > 0 && otherHolders(db, exceptJob) > 0) return false;
   for (const [at, [name, on, unique]] of todo.entries()) {
     const built = writeTransaction(db, () => {
       if (otherHolders(db, exceptJob) > 0) return false;

@@ -18,7 +18,8 @@ export function jobHandlers(jobs: JobRunner): Pick<Handlers, 'jobs.list' | 'jobs
     'jobs.resume': ({ id }) => {
       const job = must(jobs.get(id), id);
       if (!['interrupted', 'failed', 'cancelled'].includes(job.status)) {
-        throw new CommandError('conflict', `job ${id} is ${job.status}; only interrupted, failed or cancelled jobs can be resumed`);
+        const where = ['queued', 'running'].includes(job.status) && !jobs.runsHere(id) ? ' in another process' : '';
+        throw new CommandError('conflict', `job ${id} is ${job.status}${where}; only interrupted, failed or cancelled jobs can be resumed`);
       }
       return jobs.resume(id);
     },

@@ -1,7 +1,8 @@
 // Who runs a job: this process's identity (pid, host, a random token per runner) and the rule that tells a
-// job running in another live process from one whose process died. Imports: node:crypto, node:os.
+// job running in another live process from one whose process died. Imports: node:crypto, node:os, pid.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { pidAlive } from '../pid.ts';
 
 /** The running process refreshes its jobs' heartbeat this often... */
 export const HEARTBEAT_INTERVAL_MS = 2000;
@@ -26,16 +27,6 @@ export interface OwnerRecord {
 
 export function newOwner(): JobOwner {
   return { pid: process.pid, host: hostname(), token: randomUUID() };
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**

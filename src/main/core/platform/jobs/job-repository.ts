@@ -56,7 +56,8 @@ export class JobRepository {
   constructor(db: Database) {
     this.db = db;
     this.insertStmt = db.prepare(
-      `INSERT INTO jobs (kind, title, params_json, status, created_at, updated_at) VALUES (?, ?, ?, 'queued', ?, ?)`,
+      `INSERT INTO jobs (kind, title, params_json, status, created_at, updated_at, owner_pid, owner_host, owner_token, heartbeat_at)
+        VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?)`,
     );
     this.getStmt = db.prepare('SELECT * FROM jobs WHERE id = ?');
     this.progressStmt = db.prepare('UPDATE jobs SET phase = ?, done = ?, total = ?, updated_at = ? WHERE id = ?');
@@ -67,8 +68,9 @@ export class JobRepository {
     );
   }
 
-  create(kind: JobKind, title: string, params: unknown, now: number): StoredJob {
-    const { lastInsertRowid } = this.insertStmt.run(kind, title, JSON.stringify(params), now, now);
+  /** A queued job; with its owner from the first instant, so no other process's start-up takes it for orphaned. */
+  create(kind: JobKind, title: string, params: unknown, now: number, owner: JobOwner | null = null, wallNow: number | null = null): StoredJob {
+    const { lastInsertRowid } = this.insertStmt.run(kind, title, JSON.stringify(params), now, now, owner?.pid ?? null, owner?.host ?? null, owner?.token ?? null, wallNow);
     return this.get(Number(lastInsertRowid))!;
   }
 
@@ -109,11 +111,24 @@ export class JobRepository {
     this.checkpointStmt.run(JSON.stringify(checkpoint), now, id);
   }
 
-  /** Makes `owner` the job's runner (on start and on resume), with a fresh heartbeat. */
+  /** Makes `owner` the job's runner, with a fresh heartbeat. */
   claim(id: number, owner: JobOwner, wallNow: number): void {
     this.db
       .prepare('UPDATE jobs SET owner_pid = ?, owner_host = ?, owner_token = ?, heartbeat_at = ?, holds_indexes = 0 WHERE id = ?')
       .run(owner.pid, owner.host, owner.token, wallNow, id);
+  }
+
+  /**
+   * Queues a resumed job under `owner` in one statement, and only if it is still resumable: two processes
+   * resuming the same job cannot both take it. Returns whether this one did.
+   */
+  requeue(id: number, owner: JobOwner, now: number, wallNow: number): boolean {
+    return (
+      this.db
+        .prepare(`UPDATE jobs SET status = 'queued', error = NULL, updated_at = ?, owner_pid = ?, owner_host = ?, owner_token = ?, heartbeat_at = ?,
+            holds_indexes = 0 WHERE id = ? AND status IN ('interrupted', 'failed', 'cancelled')`)
+        .run(now, owner.pid, owner.host, owner.token, wallNow, id).changes === 1
+    );
   }
 
   /** Refreshes the heartbeat of every queued or running job `owner` runs. */

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { makeTempDir } from '../../../../../tests/support/temp-dir.ts';
@@ -6,6 +8,7 @@ import { JobRepository } from './job-repository.ts';
 import { EventBus } from '../events.ts';
 import type { AppEvent } from '../../../../shared/contract/index.ts';
 import { type JobHandler, type JobLane, JobRunner } from './job-runner.ts';
+import { HEARTBEAT_STALE_MS } from './job-owner.ts';
 
 // A counting job: each step is one "batch" that records its checkpoint, like the real import job.
 function countingJob(
@@ -130,6 +133,42 @@ describe('JobRunner', () => {
     const done = await runner.waitFor(crashed.id);
     expect(done.status).toBe('succeeded');
     expect(done.result).toEqual([2, 3]);
+  });
+
+  it('leaves a job a live process runs alone, and marks it interrupted once its heartbeat is stale or its process gone', async () => {
+    const db = openDatabase(`${dir.path}/db.sqlite`);
+    const repo = new JobRepository(db);
+    const job = repo.create('import', 'count', { n: 4 }, Date.now());
+    repo.setStatus(job.id, 'running', Date.now());
+    const statusAfterStartUp = (owner: { pid: number; heartbeatAt: number }): string => {
+      repo.setStatus(job.id, 'running', Date.now());
+      repo.claim(job.id, { pid: owner.pid, host: hostname(), token: 'another-process' }, owner.heartbeatAt);
+      return new JobRunner(repo, new EventBus(), Date.now).get(job.id)!.status;
+    };
+    // This test process stands for the other one: alive, with a fresh heartbeat.
+    expect(statusAfterStartUp({ pid: process.pid, heartbeatAt: Date.now() })).toBe('running');
+    // This process cannot stop or restart it: it says where the job runs instead of pretending.
+    const here = new JobRunner(repo, new EventBus(), Date.now);
+    expect(() => here.cancel(job.id)).toThrow(/runs in another process/);
+    expect(() => here.resume(job.id)).toThrow(/is running/);
+    expect(statusAfterStartUp({ pid: process.pid, heartbeatAt: Date.now() - HEARTBEAT_STALE_MS - 1000 })).toBe('interrupted');
+    // A process that has exited: seen at once, however fresh its last heartbeat.
+    const exited = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    expect(statusAfterStartUp({ pid: Number(exited.stdout), heartbeatAt: Date.now() })).toBe('interrupted');
+    db.close();
+  });
+
+  it('keeps the heartbeat of its own jobs fresh while they run', async () => {
+    const db = openDatabase(`${dir.path}/db.sqlite`);
+    const runner = new JobRunner(new JobRepository(db), new EventBus(), Date.now);
+    runner.register(countingJob(3, () => new Promise((r) => setTimeout(r, 1500))));
+    const job = runner.start('import', { n: 3 });
+    const heartbeat = (): number => db.prepare('SELECT heartbeat_at FROM jobs WHERE id = ?').pluck().get(job.id) as number;
+    const first = heartbeat();
+    await new Promise((r) => setTimeout(r, 3200));
+    expect(heartbeat()).toBeGreaterThan(first);
+    expect((await runner.waitFor(job.id)).status).toBe('succeeded');
+    db.close();
   });
 
   it('records the error of a failing job', async () => {

@@ -83,8 +83,7 @@ export class JobRunner {
   start(kind: JobKind, params: unknown): Job {
     const handler = this.handler(kind);
     const checked = checkParams(handler, params);
-    const job = this.repo.create(kind, handler.title(checked as never), checked, this.now());
-    this.repo.claim(job.id, this.owner, Date.now());
+    const job = this.repo.create(kind, handler.title(checked as never), checked, this.now(), this.owner, Date.now());
     this.enqueue(job.id, handler.lane);
     return publicJob(job);
   }
@@ -95,14 +94,23 @@ export class JobRunner {
       throw new Error(`job ${id} is ${job.status}; only interrupted, failed or cancelled jobs can be resumed`);
     }
     checkParams(this.handler(job.kind), job.params);
-    this.repo.setStatus(id, 'queued', this.now(), { error: null });
-    this.repo.claim(id, this.owner, Date.now());
+    if (!this.repo.requeue(id, this.owner, this.now(), Date.now())) {
+      throw new Error(`job ${id} was resumed by another process meanwhile`);
+    }
     this.enqueue(id, this.handler(job.kind).lane);
     return publicJob(this.mustGet(id));
   }
 
+  /** Whether this runner has the job (queued in a lane or running); a queued or running job it lacks runs in another process. */
+  runsHere(id: number): boolean {
+    return this.controllers.has(id) || [...this.lanes.values()].some((lane) => lane.queue.includes(id));
+  }
+
   cancel(id: number): Job {
     const job = this.mustGet(id);
+    if (['queued', 'running'].includes(job.status) && !this.runsHere(id)) {
+      throw new CommandError('conflict', `job ${id} runs in another process (another window or a winnow command): cancel it there`);
+    }
     const queue = this.lanes.get(this.handler(job.kind).lane)?.queue ?? [];
     const queuedAt = queue.indexOf(id);
     if (queuedAt >= 0) {
