@@ -141,10 +141,11 @@ export class FacetRepository {
   }
 
   private countMetadata(keys: string[], where: { sql: string; params: unknown[] }, into: Map<string, Map<string | null, number>>): void {
-    // From the matching traces to their metadata (trace_metadata_trace), not the other way round.
+    // From the matching traces to their metadata through trace_metadata_trace: CROSS JOIN keeps SQLite from
+    // walking every value of the keys instead, which costs the same whether the filter matches 1 trace or all.
     const rows = this.db
-      .prepare(`SELECT m.key AS key, m.value AS value, COUNT(*) AS count FROM traces JOIN trace_metadata m ON m.trace_id = traces.id
-        ${where.sql === '' ? 'WHERE' : `${where.sql} AND`} m.key IN (${keys.map(() => '?').join(', ')}) GROUP BY m.key, m.value`)
+      .prepare(`SELECT m.key AS key, m.value AS value, COUNT(*) AS count FROM (SELECT id FROM traces ${where.sql}) AS t
+        CROSS JOIN trace_metadata m ON m.trace_id = t.id WHERE m.key IN (${keys.map(() => '?').join(', ')}) GROUP BY m.key, m.value`)
       .all(...where.params, ...keys) as { key: string; value: string; count: number }[];
     for (const r of rows) into.get(r.key)?.set(r.value, r.count);
   }
