@@ -139,8 +139,17 @@ export type FacetCounts = z.infer<typeof FacetCounts>;
 /** `metadata.KEY` as facets name it. */
 export const METADATA_PREFIX = 'metadata.';
 
-/** One metadata key as a facet: its most common values under the filter, and how many values it has in all. */
-export const MetadataFacet = z.object({ key: z.string(), traces: z.number(), distinct: z.number(), values: z.array(FacetValue) });
+/**
+ * Keys with more distinct values than this (ids, free text) list their values unfiltered only; under a filter
+ * their values are reached through traces.facetValues.
+ */
+export const MAX_COUNTED_VALUES = 1000;
+
+/**
+ * One metadata key as a facet: its most common values under the filter (`counted` false when the key has too many
+ * values to count under one: see MAX_COUNTED_VALUES), and how many values it has in all.
+ */
+export const MetadataFacet = z.object({ key: z.string(), distinct: z.number(), counted: z.boolean(), values: z.array(FacetValue) });
 export type MetadataFacet = z.infer<typeof MetadataFacet>;
 
 export const SearchIndexState = z.object({

@@ -3,7 +3,7 @@
 // their value tables; and the long tail of one facet. Imports: better-sqlite3 types, trace-filter, contract.
 import type { Database } from 'better-sqlite3';
 import type { FacetCounts, FacetName, FacetValue, MetadataFacet, TraceFilter } from '../../../shared/contract/index.ts';
-import { FacetName as FacetNames, FILTER_LIMITS, METADATA_PREFIX } from '../../../shared/contract/index.ts';
+import { FacetName as FacetNames, FILTER_LIMITS, MAX_COUNTED_VALUES, METADATA_PREFIX } from '../../../shared/contract/index.ts';
 import { CommandError } from '../platform/rpc/router.ts';
 import { FACET_COLUMNS, buildTraceWhere, hasNonFacetFilter } from './trace-filter.ts';
 
@@ -40,10 +40,9 @@ export class FacetRepository {
   /** Where the built-in counts come from: the stored cube when it is current and only facets are filtered. */
   cubeRows(filter: TraceFilter): CubeRow[] {
     const select = NAMES.map((n) => `${FACET_COLUMNS[n]} AS ${n}`).join(', ');
-    if (!hasNonFacetFilter(filter)) {
-      const state = this.db.prepare('SELECT cube_through AS c, (SELECT COALESCE(MAX(id), 0) FROM traces) AS h FROM search_state').get() as { c: number; h: number };
+    if (!hasNonFacetFilter(filter) && this.cubeIsCurrent()) {
       const size = (this.db.prepare('SELECT COUNT(*) AS n FROM facet_cube').get() as { n: number }).n;
-      if (state.c === state.h && size <= MAX_CUBE_ROWS) {
+      if (size <= MAX_CUBE_ROWS) {
         return this.db.prepare(`SELECT ${select}, count, min_ts, max_ts FROM facet_cube`).all() as CubeRow[];
       }
     }
@@ -97,37 +96,57 @@ export class FacetRepository {
   /** The metadata keys most traces carry (at most FILTER_LIMITS.facets), each with its top values under the filter. */
   private metadataFacets(filter: TraceFilter): MetadataFacet[] {
     const keys = this.db
-      .prepare('SELECT key, SUM(count) AS traces, COUNT(*) AS distinct_values FROM metadata_values GROUP BY key ORDER BY traces DESC, key LIMIT ?')
-      .all(FILTER_LIMITS.facets) as { key: string; traces: number; distinct_values: number }[];
+      .prepare('SELECT key, distinct_values FROM metadata_keys ORDER BY pairs DESC, key LIMIT ?')
+      .all(FILTER_LIMITS.facets) as { key: string; distinct_values: number }[];
     if (keys.length === 0) return [];
-    const byKey = new Map<string, Map<string, number>>(keys.map((k) => [k.key, new Map()]));
     const where = buildTraceWhere(filter);
     if (where.sql === '') {
-      const rows = this.db
-        .prepare(`SELECT key, value, count FROM (SELECT key, value, count, ROW_NUMBER() OVER (PARTITION BY key ORDER BY count DESC, value) AS rank
-          FROM metadata_values) WHERE rank <= ?`)
-        .all(TOP_VALUES) as { key: string; value: string; count: number }[];
-      for (const r of rows) byKey.get(r.key)?.set(r.value, r.count);
-    } else {
+      const top = this.db.prepare('SELECT value, count FROM metadata_values WHERE key = ? ORDER BY count DESC, value LIMIT ?');
+      return keys.map((k) => ({ key: k.key, distinct: k.distinct_values, counted: true, values: top.all(k.key, TOP_VALUES) as FacetValue[] }));
+    }
+    const counted = keys.filter((k) => k.distinct_values <= MAX_COUNTED_VALUES).map((k) => k.key);
+    const byKey = new Map<string, Map<string | null, number>>(counted.map((k) => [k, new Map()]));
+    if (counted.length > 0 && !this.fromMetadataCube(filter, counted, byKey)) {
       const own = new Set(Object.keys(filter.metadata ?? {}).filter((k) => (filter.metadata?.[k]?.length ?? 0) > 0));
-      const others = keys.filter((k) => !own.has(k.key)).map((k) => k.key);
+      const others = counted.filter((k) => !own.has(k));
       if (others.length > 0) this.countMetadata(others, where, byKey);
       // A filtered key is counted without its own filter, like the built-in facets.
       for (const key of own) if (byKey.has(key)) this.countMetadata([key], buildTraceWhere(filter, `${METADATA_PREFIX}${key}`), byKey);
     }
     return keys.map((k) => {
-      const values = byKey.get(k.key)!;
-      let traces = 0;
-      for (const n of values.values()) traces += n;
-      return { key: k.key, traces: where.sql === '' ? k.traces : traces, distinct: k.distinct_values, values: topValues(values) };
+      const values = byKey.get(k.key);
+      return { key: k.key, distinct: k.distinct_values, counted: values !== undefined, values: values ? topValues(values) : [] };
     });
   }
 
-  private countMetadata(keys: string[], where: { sql: string; params: unknown[] }, into: Map<string, Map<string, number>>): void {
-    const traces = where.sql === '' ? '' : `AND trace_id IN (SELECT id FROM traces ${where.sql})`;
+  /** Counts from metadata_cube when only built-in facets are filtered and the cube is current; false otherwise. */
+  private fromMetadataCube(filter: TraceFilter, keys: string[], into: Map<string, Map<string | null, number>>): boolean {
+    if (hasNonFacetFilter(filter) || !this.cubeIsCurrent()) return false;
+    const select = NAMES.map((n) => `${FACET_COLUMNS[n]} AS ${n}`).join(', ');
     const rows = this.db
-      .prepare(`SELECT key, value, COUNT(*) AS count FROM trace_metadata WHERE key IN (${keys.map(() => '?').join(', ')}) ${traces} GROUP BY key, value`)
-      .all(...keys, ...where.params) as { key: string; value: string; count: number }[];
+      .prepare(`SELECT key, value, ${select}, count FROM metadata_cube WHERE key IN (${keys.map(() => '?').join(', ')})`)
+      .all(...keys) as (CubeRow & { key: string; value: string })[];
+    const wanted = NAMES.map((n) => (filter[n] && filter[n].length > 0 ? new Set<string | null>(filter[n]) : null));
+    for (const row of rows) {
+      if (!wanted.every((set, i) => set === null || set.has(row[NAMES[i]!]))) continue;
+      const m = into.get(row.key)!;
+      m.set(row.value, (m.get(row.value) ?? 0) + row.count);
+    }
+    return true;
+  }
+
+  private cubeIsCurrent(): boolean {
+    const state = this.db.prepare('SELECT cube_through AS c, (SELECT COALESCE(MAX(id), 0) FROM traces) AS h FROM search_state').get() as { c: number; h: number };
+    return state.c === state.h;
+  }
+
+  private countMetadata(keys: string[], where: { sql: string; params: unknown[] }, into: Map<string, Map<string | null, number>>): void {
+    // From the matching traces to their metadata through trace_metadata_trace: CROSS JOIN keeps SQLite from
+    // walking every value of the keys instead, which costs the same whether the filter matches 1 trace or all.
+    const rows = this.db
+      .prepare(`SELECT m.key AS key, m.value AS value, COUNT(*) AS count FROM (SELECT id FROM traces ${where.sql}) AS t
+        CROSS JOIN trace_metadata m ON m.trace_id = t.id WHERE m.key IN (${keys.map(() => '?').join(', ')}) GROUP BY m.key, m.value`)
+      .all(...where.params, ...keys) as { key: string; value: string; count: number }[];
     for (const r of rows) into.get(r.key)?.set(r.value, r.count);
   }
 

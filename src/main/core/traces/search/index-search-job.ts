@@ -9,6 +9,7 @@ import type { JobHandler } from '../../platform/jobs/job-runner.ts';
 import { storedTrace } from '../stored-trace.ts';
 import { metadataPairs, searchText } from './search-document.ts';
 import type { PendingTrace, SearchDocument, SearchRepository } from './search-repository.ts';
+import { MAX_COUNTED_VALUES } from '../../../../shared/contract/index.ts';
 
 export const IndexSearchParams = z.object({}).default({});
 export type IndexSearchParams = z.infer<typeof IndexSearchParams>;
@@ -50,7 +51,7 @@ export function createIndexSearchJob(deps: { search: SearchRepository; transacti
         await yieldToEvents();
       }
       ctx.progress(done, Math.max(total, done), 'Counting facets');
-      search.rebuildCube();
+      search.rebuildCube(MAX_COUNTED_VALUES);
       ctx.progress(done, Math.max(total, done), 'Done');
       return { indexed: done } satisfies IndexSearchResult;
     },

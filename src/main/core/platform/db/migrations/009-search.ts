@@ -32,6 +32,31 @@ CREATE TABLE metadata_values (
   count INTEGER NOT NULL,
   PRIMARY KEY (key, value)
 ) WITHOUT ROWID;
+-- A key's most common values without sorting all of them (a user id key has as many values as traces).
+CREATE INDEX metadata_values_top ON metadata_values(key, count DESC, value);
+
+-- Per key: how many (trace, value) pairs and distinct values it has, so listing keys reads one row each.
+CREATE TABLE metadata_keys (
+  key TEXT PRIMARY KEY,
+  pairs INTEGER NOT NULL,
+  distinct_values INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- Counts of each value of each metadata key with few values (see facet-repository.ts) per combination of the
+-- built-in facets: with only those filtered, metadata counts need no join over trace_metadata. Rebuilt with
+-- facet_cube and valid when it is.
+CREATE TABLE metadata_cube (
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  environment TEXT,
+  task TEXT,
+  provider TEXT,
+  model TEXT,
+  status TEXT,
+  format TEXT NOT NULL,
+  finish_reason TEXT,
+  count INTEGER NOT NULL
+);
 
 -- Counts of every combination of the built-in facets over all traces: with only facet filters set, each facet's
 -- counts are sums over this small table instead of a scan of a million traces. Valid while built_through equals
@@ -63,7 +88,15 @@ CREATE TRIGGER traces_unindex AFTER DELETE ON traces BEGIN
   DELETE FROM trace_search WHERE rowid = OLD.id;
   UPDATE metadata_values SET count = count - 1
     WHERE (key, value) IN (SELECT key, value FROM trace_metadata WHERE trace_id = OLD.id);
-  DELETE FROM metadata_values WHERE count <= 0;
+  UPDATE metadata_keys SET
+    pairs = pairs - (SELECT COUNT(*) FROM trace_metadata m WHERE m.trace_id = OLD.id AND m.key = metadata_keys.key),
+    distinct_values = distinct_values - (SELECT COUNT(*) FROM metadata_values v
+      WHERE v.key = metadata_keys.key AND v.count <= 0
+        AND v.value IN (SELECT value FROM trace_metadata m WHERE m.trace_id = OLD.id AND m.key = metadata_keys.key))
+    WHERE key IN (SELECT key FROM trace_metadata WHERE trace_id = OLD.id);
+  DELETE FROM metadata_keys WHERE pairs <= 0 AND key IN (SELECT key FROM trace_metadata WHERE trace_id = OLD.id);
+  DELETE FROM metadata_values WHERE count <= 0
+    AND (key, value) IN (SELECT key, value FROM trace_metadata WHERE trace_id = OLD.id);
   DELETE FROM trace_metadata WHERE trace_id = OLD.id;
   UPDATE search_state SET cube_through = -1;
 END;
