@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<(args: string[]) => Promise<void>>> 
   cluster: async () => (await import('./cluster.ts')).runClusterBench,
   curate: async () => (await import('./curate.ts')).runCurateBench,
   datasets: async () => (await import('./datasets.ts')).runDatasetsBench,
+  table: async () => (await import('./table.ts')).runTableBench,
 };
 
 const load = benchName ? benches[benchName] : undefined;
