@@ -9,6 +9,7 @@ import { importHandlers } from './import-handlers.ts';
 import { ImportRepository } from './import-repository.ts';
 import { RowRepository } from './row-repository.ts';
 import { traceHandlers } from './trace-handlers.ts';
+import { FacetCache } from './facet-cache.ts';
 import { TracePositions } from './trace-positions.ts';
 import { TraceRepository } from './trace-repository.ts';
 import { TraceWriteRepository } from './trace-write-repository.ts';
@@ -31,7 +32,7 @@ export function tracesModule(deps: { db: Database; jobs: JobRunner; now: () => n
   imports.markInterrupted();
   return {
     jobs: [createImportJob({ imports, traces: new TraceWriteRepository(deps.db), transaction: transactionOn(deps.db), now: deps.now })],
-    handlers: { ...importHandlers(imports, deps.jobs), ...traceHandlers(traces, new TracePositions(traces)) },
+    handlers: { ...importHandlers(imports, deps.jobs), ...traceHandlers(traces, new TracePositions(traces), new FacetCache(traces)) },
     counts: () => traces.counts(),
     rows: new RowRepository(deps.db),
   };

@@ -1,12 +1,17 @@
 // Handlers of the traces.* commands.
-// Imports: db repository, positions, safe-detail, rpc helpers, contract types.
+// Imports: db repository, positions, facet cache, safe-detail, rpc helpers, contract types.
 import type { TraceRepository } from './trace-repository.ts';
 import type { TracePositions } from './trace-positions.ts';
+import type { FacetCache } from './facet-cache.ts';
 import { safeDetail } from './safe-detail.ts';
 import { decodeCursor, page } from '../platform/rpc/cursor.ts';
 import { CommandError, type Handlers } from '../platform/rpc/router.ts';
 
-export function traceHandlers(traces: TraceRepository, positions: TracePositions): Pick<Handlers, 'traces.list' | 'traces.get' | 'traces.facets'> {
+export function traceHandlers(
+  traces: TraceRepository,
+  positions: TracePositions,
+  facets: FacetCache,
+): Pick<Handlers, 'traces.list' | 'traces.get' | 'traces.facets'> {
   return {
     'traces.list': ({ where, cursor, limit, at }) => {
       if (at !== undefined) {
@@ -23,6 +28,6 @@ export function traceHandlers(traces: TraceRepository, positions: TracePositions
       if (!trace) throw new CommandError('not_found', `trace ${id} does not exist`);
       return safeDetail(trace);
     },
-    'traces.facets': ({ where }) => traces.facets(where),
+    'traces.facets': ({ where }) => facets.facets(where),
   };
 }
