@@ -82,7 +82,7 @@ async function untilRepainted(page: Page, act: () => Promise<void>): Promise<num
         await new Promise((r) => requestAnimationFrame(r));
         const count = document.querySelector('[data-testid="trace-count"]')?.textContent;
         if (count !== before && document.querySelector('[data-testid="trace-row"][data-row-index="0"]')) return performance.now() - t0;
-        if (performance.now() - t0 > 60_000) throw new Error('the table never repainted');
+        if (performance.now() - t0 > 300_000) throw new Error('the table never repainted');
       }
     },
     { t0, before },
@@ -158,6 +158,28 @@ export async function runTableBench(argv: string[]): Promise<void> {
     }
     console.log(`jump (drag the scrollbar to 10 places)   ${stats(jumps)}   [target p95 ≤ 100 ms]`);
     console.log(`  landed: ${landed.join(', ')}`);
+    // Baselines in the same run: the core alone answering the same places (no browser), and the bridge's round
+    // trip for one row (what any request costs before the core does anything).
+    const totalRows = Number(total?.replace(/\D/g, ''));
+    const coreOnly: number[] = [];
+    for (const f of JUMPS) {
+      const t0 = performance.now();
+      await core.dispatch('traces.list', { at: Math.round(f * (totalRows - 30)), limit: 20 });
+      coreOnly.push(performance.now() - t0);
+    }
+    const bridge = await page.evaluate(async () => {
+      const out: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const t0 = performance.now();
+        await window.api!.invoke('traces.list', { at: 5, limit: 1 });
+        out.push(performance.now() - t0);
+      }
+      return out;
+    });
+    const median = (ms: number[]) => [...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)]!;
+    console.log(`  baseline: core alone, same places      ${stats(coreOnly)}`);
+    console.log(`  baseline: bridge round trip of one row ${stats(bridge)}`);
+    console.log(`  ratio jump / bridge round trip (medians): ${(median(jumps) / median(bridge)).toFixed(1)}`);
     const heapAfterJumps = await heapMb(page);
     for (let i = 0; i < HEAP_JUMPS; i++) await jump(page, (i * 0.6180339887) % 1);
     const heapAfterMany = await heapMb(page);
@@ -167,12 +189,14 @@ export async function runTableBench(argv: string[]): Promise<void> {
     // Filters: one facet value, a second facet, then clearing them, a few times over different values.
     const filters: number[] = [];
     const facets: number[] = [];
-    const click = (facet: string, value: string) => page.locator(`[data-facet="${facet}"] label[title="${value}"] input`).click();
+    // Generous timeouts: while the core counts facets (seconds at 1M, synchronously) this process cannot serve the
+    // browser, so even a click's acknowledgement waits for it.
+    const click = (facet: string, value: string) => page.locator(`[data-facet="${facet}"] label[title="${value}"] input`).click({ timeout: 300_000 });
     const steps: [string, () => Promise<void>][] = [];
-    for (const [env, model] of [['prod', 'gpt-4o'], ['staging', 'claude-3-5-sonnet'], ['dev', 'llama-3.1-8b']] as const) {
+    for (const [env, model] of [['prod', 'gpt-4o'], ['staging', 'claude-3-5-sonnet']] as const) {
       steps.push([`environment=${env}`, () => click('environment', env)]);
       steps.push([`+ model=${model}`, () => click('model', model)]);
-      steps.push(['clear', () => page.getByRole('button', { name: 'Clear all' }).click()]);
+      steps.push(['clear', () => page.getByRole('button', { name: 'Clear all' }).click({ timeout: 300_000 })]);
     }
     for (const [, act] of steps) {
       const t0 = await page.evaluate(() => performance.now());
@@ -184,14 +208,14 @@ export async function runTableBench(argv: string[]): Promise<void> {
 
     const searches: number[] = [];
     const searchFacets: number[] = [];
-    for (const word of ['French', 'password', 'revenue', 'order 4242', 'Tuesday']) {
+    for (const word of ['French', 'password', 'order 4242']) {
       const t0 = await page.evaluate(() => performance.now());
-      searches.push(await untilRepainted(page, () => page.getByTestId('trace-search').fill(word)));
+      searches.push(await untilRepainted(page, () => page.getByTestId('trace-search').fill(word, { timeout: 300_000 })));
       searchFacets.push(await facetsDone(page, t0));
     }
     console.log(`search (typing to rows painted, incl. 250 ms debounce) ${stats(searches)}`);
     console.log(`facet counts with a search               ${stats(searchFacets)}`);
-    await page.getByTestId('trace-search').fill('');
+    await page.getByTestId('trace-search').fill('', { timeout: 300_000 });
     console.log(`JS heap at the end ${(await heapMb(page)).toFixed(1)} MB`);
     stopEvents();
   } finally {
