@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<(args: string[]) => Promise<void>>> 
   curate: async () => (await import('./curate.ts')).runCurateBench,
   datasets: async () => (await import('./datasets.ts')).runDatasetsBench,
   facets: async () => (await import('./facets.ts')).runFacetsBench,
+  table: async () => (await import('./table.ts')).runTableBench,
 };
 
 const load = benchName ? benches[benchName] : undefined;

@@ -1,5 +1,6 @@
 // Positional jumps into the traces list (`traces.list` with `at`): the page at any row of a filtered list is the
-// same slice that walking every keyset page from the start reaches, before and after more traces arrive.
+// same slice that walking every keyset page from the start reaches, before and after more traces arrive; facet
+// counts, kept per filter, are counted again once more traces arrive.
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,10 +90,22 @@ describe('traces.list at a row index', () => {
   it('sees traces imported after a filter was first counted and marked', async () => {
     const before = await walk(core, { environment: ['staging'] });
     await list(core, { where: { environment: ['staging'] }, at: 300, limit: 10 });
+    const stagingCount = async () => {
+      const result = await core.dispatch('traces.facets', { where: { model: ['gpt-4o'] } });
+      if (!result.ok) throw new Error(result.error.message);
+      const { facets } = result.value as { facets: Record<string, { value: string | null; count: number }[]> };
+      return facets['environment']!.find((v) => v.value === 'staging')!.count;
+    };
+    const countedBefore = await stagingCount();
+    // Asked again with the same filter (counts kept), then after an import (counted again).
+    expect(await stagingCount()).toBe(countedBefore);
     // A different seed: new traces, none a duplicate, appended after the first file's ids.
     await writeOpenAiTraces(join(dir.path, 'b.jsonl'), 1500, 99);
     await importFile(core, join(dir.path, 'b.jsonl'));
     const after = await walk(core, { environment: ['staging'] });
+    const stagingGpt4o = await walk(core, { environment: ['staging'], model: ['gpt-4o'] });
+    expect(await stagingCount()).toBe(stagingGpt4o.length);
+    expect(stagingGpt4o.length).toBeGreaterThan(countedBefore);
     expect(after.length).toBeGreaterThan(before.length);
     const at = after.length - 50;
     const page = await list(core, { where: { environment: ['staging'] }, at, limit: 200 });

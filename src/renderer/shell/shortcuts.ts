@@ -21,18 +21,7 @@ export interface Shortcut {
 const go = (screen: Screen) => () => useUiStore.getState().go(screen);
 
 function stepSelection(delta: 1 | -1): void {
-  const traces = useTracesStore.getState();
-  const items = traces.list.items;
-  if (items.length === 0) return;
-  const at = items.findIndex((t) => t.id === traces.detail.id);
-  const next = at < 0 ? 0 : Math.min(items.length - 1, Math.max(0, at + delta));
-  const item = items[next];
-  if (item) {
-    useImportsStore.getState().setPanelOpen(false);
-    traces.select(item.id);
-  }
-  // Keep pages coming when the keyboard walks past what is loaded.
-  if (next >= items.length - 20) void traces.loadMore();
+  useTracesStore.getState().step(delta);
 }
 
 function stepCluster(delta: 1 | -1): void {

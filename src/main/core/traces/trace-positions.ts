@@ -21,7 +21,7 @@ interface Entry {
 }
 
 /** Filters are compared by value, whatever order their keys and values came in. */
-function filterKey(filter: TraceFilter): string {
+export function filterKey(filter: TraceFilter): string {
   const norm = (v: unknown): unknown => (Array.isArray(v) ? [...v].map(String).sort() : v);
   return JSON.stringify(
     Object.keys(filter)
