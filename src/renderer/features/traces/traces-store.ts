@@ -1,9 +1,10 @@
 // Trace browsing: filter state, keyset pages of the filtered list, facet counts, and the selected trace.
-// Imports: zustand, the api client, lib/filter, shared contract types.
+// Imports: zustand, the api client, lib/filter, shared contract types, the trace focus store.
 import { create } from 'zustand';
 import { api, errorMessage } from '../../api/index.ts';
 import { EMPTY_FILTER, FILTER_FACETS, activeFacets, toWhere, type FilterFacet, type FilterState } from '../../lib/filter.ts';
 import type { TraceDetail, TraceSummary } from '../../../shared/contract/index.ts';
+import { useTraceFocusStore } from './trace-focus-store.ts';
 
 export type FacetValue = { value: string | null; count: number };
 const PAGE = 200;
@@ -153,8 +154,9 @@ export const useTracesStore = create<TracesState>()((set, get) => {
       }
       if (get().detail.id === id && get().detail.data) return;
       set({ detail: { id, data: null, loading: true, error: null } });
+      const clusterRunId = useTraceFocusStore.getState().runFor(id);
       api()
-        .invoke('traces.get', { id })
+        .invoke('traces.get', clusterRunId === undefined ? { id } : { id, clusterRunId })
         .then(
           (data) => {
             if (get().detail.id === id) set({ detail: { id, data, loading: false, error: null } });
