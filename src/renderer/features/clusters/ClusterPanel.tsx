@@ -81,7 +81,7 @@ function MembersSection({ splitFor }: { splitFor: { id: number; size: number } |
         </h3>
         <label className="field-inline small member-sort">
           <span className="muted">Sort</span>
-          <select value={sort} onChange={(e) => setSort(MemberSort.parse(e.target.value))} data-testid="member-sort" aria-label="Sort members">
+          <select className="input input-sm input-select" value={sort} onChange={(e) => setSort(MemberSort.parse(e.target.value))} data-testid="member-sort" aria-label="Sort members">
             <option value="score-desc">Best fit first</option>
             <option value="score-asc">Misfits first</option>
             <option value="row">Row order</option>
