@@ -189,7 +189,7 @@ function markdown(q: QualityResult[], t: TextModeResult[], agent: AgentResults |
     const { header, rows } = textModeRows(t);
     parts.push('### Which row text clusters best (ARI, outliers = "-1")', '', markdownTable(header, rows), '');
     parts.push(
-      'The data sets are single-turn prompts, so without a system prompt the three modes see the same words (whole-prompt and no-system only add a "user:" role marker) and tie up to run-to-run noise. Production traces carry system prompts; the rows above add them: one shared prompt (every row) and three app versions (one of three prompts per row at random). **Default: last-user**, the only mode unaffected by system prompts and earlier turns; no-system is the right choice when earlier turns matter (multi-turn data), whole-prompt only when the system prompt itself distinguishes tasks.',
+      'The data sets are single-turn prompts, so task and last-user see exactly the same text (the one user turn), and without a system prompt whole-prompt and no-system only add a "user:" role marker. Production traces carry system prompts; the rows above add them: one shared prompt (every row) and three app versions (one of three prompts per row at random). **Default: task**, which is last-user on single-turn rows (unaffected by system prompts) and adds the opening request and the tools called on multi-turn rows, where the last user turn alone is often filler (see the agent table); whole-prompt only when the system prompt itself distinguishes tasks.',
       '',
     );
   }

@@ -1,6 +1,8 @@
 // Clusters end to end: the built window, bridged to the real core, clusters 120 imported prompts of four
 // clearly different intents, lists and maps the clusters, opens one (members, similar rows), renames it
-// (the name survives a reload), and leaves light/dark screenshots of the map and of Settings.
+// (the name survives a reload), and leaves light/dark screenshots of the map and of Settings. Agent
+// conversations: members sorted and marked, panes resized and remembered, the map enlarged, a member opened at
+// its turn in its trace and back, with screenshots at 1280×720 and 1920×1080.
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -100,6 +102,8 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 test('clusters imported prompts, shows them listed and mapped, opens and renames one', async ({ page }) => {
+  // Many steps on a machine other work shares: three times the default timeout.
+  test.slow();
   const problems: string[] = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
@@ -121,7 +125,7 @@ test('clusters imported prompts, shows them listed and mapped, opens and renames
     await expect(form.getByRole('radio', { name: 'OpenAI-compatible' })).toBeDisabled();
     await expect(form.getByRole('radio', { name: 'Built-in (offline)' })).toHaveAttribute('aria-checked', 'true');
     await expect(page.getByTestId('name-with-llm')).toBeDisabled();
-    await expect(form.getByRole('radio', { name: /Last user turn/ })).toBeChecked();
+    await expect(form.getByRole('radio', { name: /^Task/ })).toBeChecked();
     await shot(page, 'clusters-first-run-light');
   });
 
@@ -163,8 +167,8 @@ test('clusters imported prompts, shows them listed and mapped, opens and renames
     await expect(panel.getByTestId('cluster-size')).toHaveText(String(firstSize));
   });
 
-  await test.step('borderline first, then similar rows of a member', async () => {
-    await page.getByTestId('borderline-first').check();
+  await test.step('misfits first, then similar rows of a member', async () => {
+    await page.getByTestId('member-sort').selectOption('score-asc');
     await expect(members).toHaveAttribute('data-members-state', 'ready');
     const scores = await page.getByTestId('member-row').locator('.member-score-value').allInnerTexts();
     const values = scores.map(Number);
@@ -404,5 +408,202 @@ test('clusters with an OpenAI-compatible endpoint and shows the LLM’s names, d
   } finally {
     await llm.close();
   }
+  expect(problems).toEqual([]);
+});
+
+/**
+ * Agent conversations of four customer tasks, each opened by a request and closed by "yes, go ahead" (the
+ * filler the last user turn would cluster by), plus a few requests that fit no task, so misfits exist.
+ */
+function writeAgentFixture(dir: string): string {
+  const cities = ['Denver', 'Boston', 'Seattle', 'Austin', 'Miami', 'Chicago', 'Phoenix', 'Dallas', 'Atlanta', 'Portland', 'Newark', 'Houston'];
+  const tasks: { request: (city: string, i: number) => string; tool: string }[] = [
+    { request: (c, i) => `Hi, I need to cancel my flight to ${c} on May ${10 + i} and get a refund for the cancelled reservation.`, tool: 'cancel_reservation' },
+    { request: (c, i) => `Hello! I would like to change my flight to ${c} to a later departure on May ${10 + i}, same cabin please.`, tool: 'update_reservation_flights' },
+    { request: (c, i) => `I want to book a new one-way flight from New York to ${c} on June ${i + 1} for two passengers in economy.`, tool: 'book_reservation' },
+    { request: (c) => `How many checked bags can I bring on my ${c} trip? I need to add two extra suitcases to my baggage allowance.`, tool: 'update_reservation_baggages' },
+  ];
+  const lines: string[] = [];
+  tasks.forEach((task, t) =>
+    cities.forEach((city, i) => {
+      const call = (id: string, name: string) => ({ role: 'assistant', content: null, tool_calls: [{ id, type: 'function', function: { name, arguments: `{"reservation_id":"R${t}${i}"}` } }] });
+      lines.push(
+        JSON.stringify({
+          messages: [
+            { role: 'system', content: 'You are an airline agent. Confirm every change with the customer before acting.' },
+            { role: 'user', content: task.request(city, i) },
+            call(`a${t}${i}`, 'get_reservation_details'),
+            { role: 'tool', tool_call_id: `a${t}${i}`, content: `{"reservation_id":"R${t}${i}","destination":"${city}"}` },
+            { role: 'assistant', content: `I found reservation R${t}${i} to ${city}. Shall I go ahead?` },
+            { role: 'user', content: 'Yes, go ahead please.' },
+            call(`b${t}${i}`, task.tool),
+            { role: 'tool', tool_call_id: `b${t}${i}`, content: '{"ok":true}' },
+            { role: 'assistant', content: 'Done. Is there anything else I can help you with?' },
+          ],
+          metadata: { task: task.tool, environment: 'prod' },
+        }),
+      );
+    }),
+  );
+  for (const odd of ['What is the wifi password on board?', 'Tell me a joke about pilots.', 'Can my dog sit in the cockpit?']) {
+    lines.push(JSON.stringify({ messages: [{ role: 'user', content: odd }, { role: 'assistant', content: 'I can only help with reservations.' }] }));
+  }
+  const path = join(dir, 'airline-agent-2026-11.jsonl');
+  writeFileSync(path, lines.join('\n') + '\n');
+  return path;
+}
+
+test('agent rows: sort and misfits, resizable panes, an enlarged map, a member opened at its turn and back', async ({ page }) => {
+  test.slow();
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+
+  const file = writeAgentFixture(env.tmp);
+  expect((await settle((await env.core.invoke('imports.start', { paths: [file] })).jobId)).status).toBe('succeeded');
+  // Default options: the row text is each conversation's task.
+  expect((await settle((await env.core.invoke('clusters.run', {})).jobId)).status).toBe('succeeded');
+
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await env.bridge(page);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(`${env.url}#/clusters`);
+  const screen = page.getByTestId('clusters-screen');
+  await expect(screen).toHaveAttribute('data-clusters-state', 'ready');
+  const clusterRows = page.locator('[data-testid="cluster-row"][data-level="cluster"]');
+  const panel = page.getByTestId('cluster-panel');
+  const members = page.getByTestId('member-table');
+  const width = async (testId: string) => (await page.getByTestId(testId).boundingBox())?.width ?? 0;
+
+  const biggest = clusterRows.first();
+  const clusterId = await biggest.getAttribute('data-cluster-id');
+  const clusterName = (await biggest.getByTestId('cluster-name').innerText()).trim();
+  await test.step('at 1280×720 an open cluster leaves the map room, and its prompts and file names read whole', async () => {
+    await biggest.click();
+    await expect(panel).toHaveAttribute('data-cluster-id', clusterId ?? '');
+    await expect(members).toHaveAttribute('data-members-state', 'ready');
+    expect(await width('cluster-map')).toBeGreaterThanOrEqual(280);
+    const firstRow = page.getByTestId('member-row').first();
+    // The prompt has the row's width (two lines of it), not a sliver beside the score and the buttons.
+    expect((await firstRow.locator('.member-prompt').boundingBox())!.width).toBeGreaterThan(360);
+    const source = firstRow.getByTestId('member-source');
+    await expect(source).toHaveText(/^airline-agent-2026-11\.jsonl:\d+$/);
+    expect(await source.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    // The agent rows clustered by task: a member's text starts with the customer's request, not "Yes, go ahead".
+    await expect(firstRow.locator('.member-prompt')).not.toHaveText(/^Yes, go ahead/);
+    await shot(page, 'clusters-open-1280x720-light');
+  });
+
+  await test.step('members sort by fit either way or by row; misfits are marked whatever the order', async () => {
+    const sort = page.getByTestId('member-sort');
+    await expect(sort).toHaveValue('score-desc');
+    const scores = async () => (await page.getByTestId('member-row').locator('.member-score-value').allInnerTexts()).map(Number);
+    const desc = await scores();
+    expect(desc).toEqual([...desc].sort((a, b) => b - a));
+    await sort.selectOption('score-asc');
+    await expect(members).toHaveAttribute('data-sort', 'score-asc');
+    // The lowest score of the whole cluster comes first (what is on screen is only the rows that fit).
+    const lowest = (await env.core.invoke('clusters.members', { clusterId: Number(clusterId), sort: 'score-asc', limit: 1 })).items[0]!.score;
+    await expect.poll(async () => (await scores())[0]).toBe(Number(lowest.toFixed(2)));
+    const asc = await scores();
+    expect(asc).toEqual([...asc].sort((a, b) => a - b));
+    await sort.selectOption('row');
+    await expect(members).toHaveAttribute('data-sort', 'row');
+    await expect.poll(async () => {
+      const ids = await page.getByTestId('member-row').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-row-id'))));
+      return ids.length > 0 && ids.every((id, i) => i === 0 || id > ids[i - 1]!);
+    }).toBe(true);
+    // The outliers: every one carries the outlier mark.
+    await page.getByTestId('outliers-row').click();
+    await expect(panel).toHaveAttribute('data-cluster-id', 'outliers');
+    await expect(members).toHaveAttribute('data-members-state', 'ready');
+    const outlierRows = page.getByTestId('member-row');
+    const n = await outlierRows.count();
+    expect(n).toBeGreaterThan(0);
+    await expect(outlierRows.locator('.badge', { hasText: 'outlier' })).toHaveCount(n);
+    await sort.selectOption('score-desc');
+    await biggest.click();
+    await expect(panel).toHaveAttribute('data-cluster-id', clusterId ?? '');
+  });
+
+  await test.step('drag the handles: the panel and the list resize, and keep their widths after a reload', async () => {
+    // The list first: at 1280 px the map keeps its minimum, so the panel widens into what the list gives up.
+    const listHandle = (await page.getByTestId('pane-handle-list').boundingBox())!;
+    const listBefore = (await page.locator('.cluster-list').boundingBox())!.width;
+    await page.mouse.move(listHandle.x + listHandle.width / 2, listHandle.y + 200);
+    await page.mouse.down();
+    await page.mouse.move(listHandle.x + listHandle.width / 2 - 60, listHandle.y + 200, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(async () => (await page.locator('.cluster-list').boundingBox())!.width).toBeLessThan(listBefore - 50);
+    const panelBefore = await width('cluster-panel');
+    const handle = (await page.getByTestId('pane-handle-panel').boundingBox())!;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + 200);
+    await page.mouse.down();
+    await page.mouse.move(handle.x + handle.width / 2 - 60, handle.y + 200, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(() => width('cluster-panel')).toBeGreaterThan(panelBefore + 50);
+    expect(await width('cluster-map')).toBeGreaterThanOrEqual(280);
+    const panelAfter = await width('cluster-panel');
+    const listAfter = (await page.locator('.cluster-list').boundingBox())!.width;
+    await page.reload();
+    await expect(screen).toHaveAttribute('data-clusters-state', 'ready');
+    await biggest.click();
+    await expect.poll(() => width('cluster-panel')).toBeCloseTo(panelAfter, 0);
+    expect((await page.locator('.cluster-list').boundingBox())!.width).toBeCloseTo(listAfter, 0);
+    // The keyboard moves a handle too; double-click puts the default back.
+    await page.getByTestId('pane-handle-panel').focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => width('cluster-panel')).toBeGreaterThan(panelAfter + 10);
+    await page.getByTestId('pane-handle-panel').dblclick();
+    await page.getByTestId('pane-handle-list').dblclick();
+    await expect.poll(() => width('cluster-panel')).toBeLessThan(panelAfter);
+  });
+
+  await test.step('enlarge the map over the list, and give the list its room back', async () => {
+    const before = await width('cluster-map');
+    await page.getByTestId('map-expand').click();
+    await expect(page.getByTestId('map-expand')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('.cluster-list')).toBeHidden();
+    await expect.poll(() => width('cluster-map')).toBeGreaterThan(before + 200);
+    await expect(panel).toBeVisible();
+    await shot(page, 'clusters-map-enlarged-1280x720-light');
+    await page.getByTestId('map-expand').click();
+    await expect(page.locator('.cluster-list')).toBeVisible();
+    await expect.poll(() => width('cluster-map')).toBeCloseTo(before, 0);
+  });
+
+  await test.step('open a member: its trace at that row’s turn, which says its cluster; then back to the cluster', async () => {
+    const row = page.getByTestId('member-row').nth(1);
+    const rowId = await row.getAttribute('data-row-id');
+    await row.hover();
+    await row.getByTestId('member-source').click();
+    await expect(page.locator('main.screen')).toHaveAttribute('data-screen', 'traces');
+    const detail = page.getByTestId('trace-detail');
+    const focused = detail.locator('.message[data-focused="true"]');
+    await expect(focused).toBeVisible();
+    await expect(focused).toBeInViewport();
+    const chip = focused.getByTestId('row-cluster');
+    await expect(chip).toHaveAttribute('data-row-id', rowId ?? '');
+    await expect(chip).toHaveAttribute('data-cluster-id', clusterId ?? '');
+    await expect(chip).toContainText(clusterName);
+    // Every row of the conversation says where it sits, not only the one opened.
+    expect(await detail.getByTestId('row-cluster').count()).toBeGreaterThan(1);
+    await shot(page, 'trace-at-member-turn-1280x720-light');
+    await page.getByTestId('back-to-cluster').click();
+    await expect(page.locator('main.screen')).toHaveAttribute('data-screen', 'clusters');
+    await expect(panel).toHaveAttribute('data-cluster-id', clusterId ?? '');
+    await expect(page.locator(`[data-testid="member-row"][data-row-id="${rowId}"]`)).toHaveClass(/member-returned/);
+  });
+
+  await test.step('at 1920×1080, light and dark', async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await expect.poll(() => width('cluster-map')).toBeGreaterThan(800);
+    await shot(page, 'clusters-open-1920x1080-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot(page, 'clusters-open-1920x1080-dark');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await shot(page, 'clusters-open-1280x720-dark');
+  });
+
   expect(problems).toEqual([]);
 });

@@ -18,6 +18,8 @@ const paths = {
   keyboard: 'M1.5 4h13v8h-13zM4 6.5h1M7 6.5h1M10 6.5h1M4.5 9.5h7',
   tool: 'M10 2.5a3 3 0 0 0-2.8 4L2.5 11.2l2.3 2.3 4.7-4.7a3 3 0 0 0 4-2.8l-1.8 1.8-1.7-.5-.5-1.7z',
   refresh: 'M13 8a5 5 0 1 1-1.5-3.5M13 2.5v3h-3',
+  expand: 'M2.5 6V2.5H6M10 2.5h3.5V6M13.5 10v3.5H10M6 13.5H2.5V10',
+  collapse: 'M6 2.5V6H2.5M13.5 6H10V2.5M10 13.5V10h3.5M2.5 10H6v3.5',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -1,8 +1,11 @@
 // The 2-D map of a run: points coloured by cluster on a canvas, hover tip with the row's prompt when
-// known, click to select a point's cluster, wheel to zoom, drag to pan, double-click to fit again.
-// Imports: react, map geometry/drawing/palette helpers, cluster-tree, lib/format, the clusters and members stores.
+// known, click to select a point's cluster, wheel to zoom, drag to pan, double-click to fit again; a button
+// enlarges it over the list's room. Imports: react, components, map geometry/drawing/palette helpers,
+// cluster-tree, lib/format, the clusters, members and layout stores.
 import { useEffect, useMemo, useRef, useState, type PointerEvent, type ReactElement } from 'react';
+import { Icon } from '../../components/Icon.tsx';
 import { formatCount, oneLine } from '../../lib/format.ts';
+import { useClusterLayoutStore } from './cluster-layout-store.ts';
 import { useClusterMembersStore } from './cluster-members-store.ts';
 import { useClustersStore } from './clusters-store.ts';
 import { clusterLabel, highlightedClusters } from './cluster-tree.ts';
@@ -32,6 +35,8 @@ export function ClusterMap(): ReactElement {
   const selection = useClustersStore((s) => s.selection);
   const select = useClustersStore((s) => s.select);
   const prompts = useClusterMembersStore((s) => s.prompts);
+  const expanded = useClusterLayoutStore((s) => s.mapExpanded);
+  const toggleMap = useClusterLayoutStore((s) => s.toggleMap);
   const scheme = useColorScheme();
 
   const boxRef = useRef<HTMLDivElement>(null);
@@ -162,6 +167,7 @@ export function ClusterMap(): ReactElement {
       data-map-state={map.status}
       data-points={packed.count}
       data-highlighted-points={litCount}
+      data-expanded={expanded}
     >
       <canvas
         ref={canvasRef}
@@ -176,6 +182,17 @@ export function ClusterMap(): ReactElement {
         onDoubleClick={() => setUserView(null)}
         data-hover-row={hoveredRow ?? ''}
       />
+      <button
+        type="button"
+        className="btn btn-sm cluster-map-expand"
+        onClick={toggleMap}
+        aria-pressed={expanded}
+        title={expanded ? 'Give the cluster list its room back' : 'Enlarge the map over the cluster list'}
+        data-testid="map-expand"
+      >
+        <Icon name={expanded ? 'collapse' : 'expand'} size={14} />
+        {expanded ? 'Show list' : 'Enlarge map'}
+      </button>
       <div className="cluster-map-caption small muted">
         {map.status === 'loading' && packed.count === 0 ? 'Loading map…' : null}
         {packed.count > 0 ? (sampled ? `${formatCount(packed.count)} of ${formatCount(map.total)} rows (evenly sampled)` : `${formatCount(packed.count)} rows`) : null}
@@ -185,7 +202,7 @@ export function ClusterMap(): ReactElement {
         <button type="button" className="btn btn-sm cluster-map-reset" onClick={() => setUserView(null)} title="Fit all points (double-click the map)">
           Fit map
         </button>
-      ) : packed.count > 0 ? (
+      ) : packed.count > 0 && size.width >= 520 ? (
         <div className="cluster-map-hint small muted">Scroll to zoom · drag to pan</div>
       ) : null}
       {hover && hoveredCluster !== null ? (

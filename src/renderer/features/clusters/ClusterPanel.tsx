@@ -1,5 +1,5 @@
 // The side panel of the selected cluster, group or the outliers: name (rename), what it is, split,
-// members with a borderline-first toggle, and similar rows of a member. Imports: react, components,
+// members sorted by fit (either way) or by row, and similar rows of a member. Imports: react, components,
 // cluster parts, cluster-format, lib/format, palette, the clusters and members stores.
 import { useEffect, type ReactElement } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
@@ -15,6 +15,7 @@ import { clusterColor, type ColorScheme } from './palette.ts';
 import { SimilarRows } from './SimilarRows.tsx';
 import { SplitControl } from './SplitControl.tsx';
 import { PromoteToDataset } from '../datasets/PromoteToDataset.tsx';
+import { MemberSort } from '../../../shared/contract/index.ts';
 
 export function ClusterPanel({ scheme }: { scheme: ColorScheme }): ReactElement | null {
   const selection = useClustersStore((s) => s.selection);
@@ -68,8 +69,8 @@ export function ClusterPanel({ scheme }: { scheme: ColorScheme }): ReactElement 
 
 function MembersSection({ splitFor }: { splitFor: { id: number; size: number } | null }): ReactElement {
   const total = useClusterMembersStore((s) => s.total);
-  const borderlineFirst = useClusterMembersStore((s) => s.borderlineFirst);
-  const setBorderlineFirst = useClusterMembersStore((s) => s.setBorderlineFirst);
+  const sort = useClusterMembersStore((s) => s.sort);
+  const setSort = useClusterMembersStore((s) => s.setSort);
   const error = useClusterMembersStore((s) => s.error);
   const reload = useClusterMembersStore((s) => s.reload);
   return (
@@ -78,9 +79,13 @@ function MembersSection({ splitFor }: { splitFor: { id: number; size: number } |
         <h3 className="section-label">
           Members <span className="muted">· {total === null ? '…' : formatCount(total)}</span>
         </h3>
-        <label className="field-inline small toggle">
-          <input type="checkbox" checked={borderlineFirst} onChange={(e) => setBorderlineFirst(e.target.checked)} data-testid="borderline-first" />
-          Borderline first
+        <label className="field-inline small member-sort">
+          <span className="muted">Sort</span>
+          <select className="input input-sm input-select" value={sort} onChange={(e) => setSort(MemberSort.parse(e.target.value))} data-testid="member-sort" aria-label="Sort members">
+            <option value="score-desc">Best fit first</option>
+            <option value="score-asc">Misfits first</option>
+            <option value="row">Row order</option>
+          </select>
         </label>
         {splitFor ? <SplitControl id={splitFor.id} size={splitFor.size} /> : null}
       </div>

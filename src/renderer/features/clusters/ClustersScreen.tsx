@@ -1,7 +1,7 @@
 // The Clusters screen: import-first and first-run empty states (with the run options), progress of a
 // running job, and for a run its summary, the cluster list, the map and the selected cluster's panel.
 // Imports: react, components, the clusters feature parts, the app, clusters, jobs, members and ui stores.
-import { useEffect, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Kbd } from '../../components/Kbd.tsx';
@@ -20,6 +20,10 @@ import { RunForm } from './RunForm.tsx';
 import { RunHeader } from './RunHeader.tsx';
 import { RunProgress } from './RunProgress.tsx';
 import { useColorScheme } from './use-color-scheme.ts';
+import { useClusterLayoutStore } from './cluster-layout-store.ts';
+import { HANDLE, fitPanes } from './pane-sizes.ts';
+import { PaneHandle } from './PaneHandle.tsx';
+import type { ColorScheme } from './palette.ts';
 
 type ScreenState = 'loading' | 'no-traces' | 'no-run' | 'running' | 'ready' | 'error';
 
@@ -90,14 +94,41 @@ export function ClustersScreen(): ReactElement {
         <>
           <RunHeader run={run} />
           {error ? <ErrorNote message={error} onRetry={() => void load()} /> : null}
-          <div className="clusters-body">
-            <ClusterList scheme={scheme} />
-            <ClusterMap />
-            <ClusterPanel scheme={scheme} />
-          </div>
+          <ClustersBody scheme={scheme} panelOpen={panelOpen} />
           <RunDialog rows={rows} />
         </>
       ) : null}
+    </div>
+  );
+}
+
+/** List | map | panel, with drag handles between; widths are the user's, fitted to the window. */
+function ClustersBody({ scheme, panelOpen }: { scheme: ColorScheme; panelOpen: boolean }): ReactElement {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  const list = useClusterLayoutStore((s) => s.list);
+  const panel = useClusterLayoutStore((s) => s.panel);
+  const expanded = useClusterLayoutStore((s) => s.mapExpanded);
+  useEffect(() => {
+    const body = ref.current;
+    if (!body) return;
+    const observer = new ResizeObserver(([entry]) => entry && setWidth(Math.floor(entry.contentRect.width)));
+    observer.observe(body);
+    return () => observer.disconnect();
+  }, []);
+  const fit = fitPanes(width || window.innerWidth, { list, panel }, { list: !expanded, panel: panelOpen });
+  const columns = [expanded ? null : `${fit.list}px ${HANDLE}px`, 'minmax(0, 1fr)', panelOpen ? `${HANDLE}px ${fit.panel}px` : null].filter((c) => c !== null).join(' ');
+  return (
+    <div className="clusters-body" ref={ref} style={{ gridTemplateColumns: columns }} data-map-expanded={expanded} data-testid="clusters-body">
+      {expanded ? null : (
+        <>
+          <ClusterList scheme={scheme} />
+          <PaneHandle pane="list" width={fit.list} label="Cluster list width" />
+        </>
+      )}
+      <ClusterMap />
+      {panelOpen ? <PaneHandle pane="panel" width={fit.panel} label="Cluster panel width" /> : null}
+      <ClusterPanel scheme={scheme} />
     </div>
   );
 }

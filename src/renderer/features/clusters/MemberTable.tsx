@@ -1,16 +1,19 @@
-// Members of the selected cluster as a virtualized list fed by keyset pages: membership score, a
-// borderline badge, prompt and response, source, and the "Similar" action. Imports: react,
-// @tanstack/react-virtual, lib/format, cluster-format, the members, traces and ui stores.
+// Members of the selected cluster as a virtualized list fed by keyset pages: membership score with a misfit
+// mark (borderline, outlier), the prompt as the run saw it over two lines, the response, the source file (opens
+// the trace at this row's turn) and the "Similar" action. Imports: react, @tanstack/react-virtual, lib/format,
+// cluster-format, the members, clusters, traces, focus and ui stores.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type ReactElement } from 'react';
 import { basename, oneLine } from '../../lib/format.ts';
 import { useClusterMembersStore } from './cluster-members-store.ts';
+import { useClustersStore } from './clusters-store.ts';
 import { useTracesStore } from '../traces/traces-store.ts';
+import { useTraceFocusStore } from '../traces/trace-focus-store.ts';
 import { useUiStore } from '../../shell/ui-store.ts';
 import { formatScore } from './cluster-format.ts';
 import type { ClusterMember } from '../../../shared/contract/index.ts';
 
-const ROW_HEIGHT = 58;
+const ROW_HEIGHT = 76;
 const PREFETCH_ROWS = 30;
 
 export function MemberTable(): ReactElement {
@@ -21,7 +24,8 @@ export function MemberTable(): ReactElement {
   const hasMore = useClusterMembersStore((s) => s.nextCursor !== null);
   const loadMore = useClusterMembersStore((s) => s.loadMore);
   const scope = useClusterMembersStore((s) => s.scope);
-  const borderlineFirst = useClusterMembersStore((s) => s.borderlineFirst);
+  const sort = useClusterMembersStore((s) => s.sort);
+  const returnTo = useClusterMembersStore((s) => s.returnTo);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -39,7 +43,12 @@ export function MemberTable(): ReactElement {
   // Another cluster, or another order, starts at the top.
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
-  }, [scope, borderlineFirst]);
+  }, [scope, sort]);
+  // Back from a member's trace: that member in view again.
+  const returnIndex = returnTo === null ? -1 : items.findIndex((m) => m.rowId === returnTo);
+  useEffect(() => {
+    if (returnIndex >= 0) virtualizer.scrollToIndex(returnIndex, { align: 'center' });
+  }, [returnIndex, virtualizer]);
 
   const state = error ? 'error' : loading && items.length === 0 ? 'loading' : 'ready';
   return (
@@ -52,6 +61,7 @@ export function MemberTable(): ReactElement {
       data-testid="member-table"
       data-members-state={state}
       data-total={total ?? ''}
+      data-sort={sort}
     >
       {state === 'ready' && items.length === 0 ? <div className="member-empty muted">No rows here.</div> : null}
       <div className="member-body" style={{ height: virtualizer.getTotalSize() }}>
@@ -59,7 +69,7 @@ export function MemberTable(): ReactElement {
           const member = items[v.index];
           const style = { transform: `translateY(${v.start}px)`, height: ROW_HEIGHT };
           return member ? (
-            <MemberRow key={member.rowId} member={member} style={style} />
+            <MemberRow key={member.rowId} member={member} style={style} returned={member.rowId === returnTo} />
           ) : (
             <div key="loader" className="member-row member-loader muted" style={style}>
               Loading more…
@@ -71,30 +81,47 @@ export function MemberTable(): ReactElement {
   );
 }
 
-function MemberRow({ member, style }: { member: ClusterMember; style: { transform: string; height: number } }): ReactElement {
+function MemberRow({ member, style, returned }: { member: ClusterMember; style: { transform: string; height: number }; returned: boolean }): ReactElement {
   const similarOpen = useClusterMembersStore((s) => s.similar?.rowId === member.rowId);
   const showSimilar = useClusterMembersStore((s) => s.showSimilar);
   const outlier = member.clusterId === null;
+  const misfit = outlier ? 'outlier' : member.borderline ? 'borderline' : null;
 
   const openTrace = () => {
+    const { run, selection, clusters } = useClustersStore.getState();
+    const members = useClusterMembersStore.getState();
+    const scope = members.scope;
+    if (run && scope) {
+      const name = selection?.kind === 'cluster' ? (clusters.find((c) => c.id === selection.id)?.name ?? 'Cluster') : 'Outliers';
+      useTraceFocusStore.getState().setFocus({ traceId: member.traceId, rowId: member.rowId, runId: run.id, from: { runId: scope.runId, clusterId: scope.clusterId, name } });
+    }
+    members.setReturnTo(member.rowId);
     useTracesStore.getState().select(member.traceId);
     useUiStore.getState().go('traces');
   };
 
   return (
     <div
-      className={`member-row${member.borderline ? ' member-borderline' : ''}${similarOpen ? ' member-active' : ''}`}
+      className={`member-row${misfit ? ` member-${misfit}` : ''}${similarOpen ? ' member-active' : ''}${returned ? ' member-returned' : ''}`}
       style={style}
       role="listitem"
       data-testid="member-row"
       data-row-id={member.rowId}
       data-borderline={member.borderline}
+      data-misfit={misfit ?? undefined}
     >
       <div className="member-score">
-        <span className="member-score-value" title={outlier ? 'Fit to the nearest cluster' : 'Membership: how well the row fits its cluster (0–1)'}>
+        <span className="member-score-value" title={outlier ? 'Fit to the nearest cluster (this row is an outlier)' : 'Membership: how well the row fits its cluster (0–1)'}>
           {formatScore(member.score)}
         </span>
-        {member.borderline ? (
+        <span className="member-score-bar" aria-hidden="true">
+          <span style={{ width: `${Math.round(Math.max(0, Math.min(1, member.score)) * 100)}%` }} />
+        </span>
+        {misfit === 'outlier' ? (
+          <span className="badge badge-danger" title="Fits no cluster well enough to be counted in one">
+            outlier
+          </span>
+        ) : misfit === 'borderline' ? (
           <span className="badge badge-warning" title="Fits its cluster only loosely: worth a look before it goes into a dataset">
             borderline
           </span>
@@ -102,19 +129,19 @@ function MemberRow({ member, style }: { member: ClusterMember; style: { transfor
       </div>
       <div className="member-text">
         <div className="member-prompt" title={member.prompt}>
-          {oneLine(member.prompt, 300) || <span className="muted">(empty prompt)</span>}
+          {oneLine(member.prompt, 400) || <span className="muted">(empty prompt)</span>}
         </div>
-        <div className="member-response muted" title={member.response}>
-          {oneLine(member.response, 300) || '—'}
+        <div className="member-meta">
+          <button type="button" className="link-button small mono member-source" onClick={openTrace} title={`Open trace #${member.traceId} at this row (${member.file}:${member.line})`} data-testid="member-source">
+            {basename(member.file)}:{member.line}
+          </button>
+          <span className="member-response muted" title={member.response}>
+            {oneLine(member.response, 300) || '—'}
+          </span>
+          <button type="button" className={`btn btn-sm${similarOpen ? ' btn-primary' : ''}`} onClick={() => showSimilar({ rowId: member.rowId, prompt: member.prompt })} aria-pressed={similarOpen} data-testid="similar-button">
+            Similar
+          </button>
         </div>
-      </div>
-      <div className="member-actions">
-        <button type="button" className={`btn btn-sm${similarOpen ? ' btn-primary' : ''}`} onClick={() => showSimilar({ rowId: member.rowId, prompt: member.prompt })} aria-pressed={similarOpen} data-testid="similar-button">
-          Similar
-        </button>
-        <button type="button" className="link-button small mono member-source" onClick={openTrace} title={`Open trace #${member.traceId} (${member.file}:${member.line})`}>
-          {basename(member.file)}:{member.line}
-        </button>
       </div>
     </div>
   );

@@ -1,9 +1,9 @@
-// Members of the selected cluster (keyset pages, optionally borderline first), prompts seen so far by
-// row id (for the map's hover tip), and the "similar rows" of one member. Imports: zustand, the api
-// client, shared contract types.
+// Members of the selected cluster (keyset pages, sorted by score either way or by row), prompts seen so far
+// by row id (for the map's hover tip), the "similar rows" of one member, and the member to bring back into view
+// when the user returns from its trace. Imports: zustand, the api client, shared contract types.
 import { create } from 'zustand';
 import { api, errorMessage } from '../../api/index.ts';
-import type { ClusterMember, CommandOutput } from '../../../shared/contract/index.ts';
+import type { ClusterMember, CommandOutput, MemberSort } from '../../../shared/contract/index.ts';
 
 export type SimilarRow = CommandOutput<'rows.similar'>[number];
 
@@ -23,7 +23,7 @@ interface SimilarState {
 
 interface MembersState {
   scope: MemberScope | null;
-  borderlineFirst: boolean;
+  sort: MemberSort;
   items: ClusterMember[];
   total: number | null;
   nextCursor: string | null;
@@ -32,9 +32,12 @@ interface MembersState {
   /** Prompt text by row id from every page and representative seen; the map's tip reads it. */
   prompts: ReadonlyMap<number, string>;
   similar: SimilarState | null;
+  /** The member whose trace was opened last: shown and marked again when the user comes back. */
+  returnTo: number | null;
   open(scope: MemberScope | null): void;
   reload(): Promise<void>;
-  setBorderlineFirst(on: boolean): void;
+  setSort(sort: MemberSort): void;
+  setReturnTo(rowId: number | null): void;
   loadMore(): Promise<void>;
   rememberPrompts(rows: readonly { rowId: number; text: string }[]): void;
   showSimilar(member: { rowId: number; prompt: string } | null): void;
@@ -49,13 +52,13 @@ const sameScope = (a: MemberScope | null, b: MemberScope | null) => a?.runId ===
 
 export const useClusterMembersStore = create<MembersState>()((set, get) => {
   async function loadPage(gen: number, cursor: string | null): Promise<void> {
-    const { scope, borderlineFirst } = get();
+    const { scope, sort } = get();
     if (!scope) return;
     try {
       const page = await api().invoke('clusters.members', {
         runId: scope.runId,
         clusterId: scope.clusterId,
-        borderlineFirst,
+        sort,
         limit: MEMBER_PAGE,
         ...(cursor ? { cursor } : {}),
       });
@@ -75,7 +78,8 @@ export const useClusterMembersStore = create<MembersState>()((set, get) => {
 
   return {
     scope: null,
-    borderlineFirst: false,
+    // The most typical members first: misfits are marked and sorted last, never first by accident.
+    sort: 'score-desc',
     items: [],
     total: null,
     nextCursor: null,
@@ -83,6 +87,7 @@ export const useClusterMembersStore = create<MembersState>()((set, get) => {
     error: null,
     prompts: new Map(),
     similar: null,
+    returnTo: null,
 
     open(scope) {
       if (sameScope(scope, get().scope)) return;
@@ -100,10 +105,14 @@ export const useClusterMembersStore = create<MembersState>()((set, get) => {
       await loadPage(gen, null);
     },
 
-    setBorderlineFirst(on) {
-      if (on === get().borderlineFirst) return;
-      set({ borderlineFirst: on });
+    setSort(sort) {
+      if (sort === get().sort) return;
+      set({ sort });
       void get().reload();
+    },
+
+    setReturnTo(returnTo) {
+      set({ returnTo });
     },
 
     async loadMore() {

@@ -1,8 +1,10 @@
-// The conversation of one trace as messages: roles, text, tool calls with their arguments, tool results.
-// Imports: react, components, message-shape.
-import type { ReactElement } from 'react';
+// The conversation of one trace as messages: roles, text, tool calls with their arguments, tool results; under
+// each row's turn, where that row sits in the clustering. A focused row's turn is highlighted and scrolled to.
+// Imports: react, components, message-shape, RowClusterChip.
+import { useEffect, useRef, type ReactElement, type Ref } from 'react';
 import { Icon } from '../../components/Icon.tsx';
 import { readMessage, toolNamesById, type MessageView } from './message-shape.ts';
+import { RowClusterChip, type RowMark } from './RowClusterChip.tsx';
 
 const ROLE_LABELS: Record<string, string> = {
   system: 'System',
@@ -12,21 +14,55 @@ const ROLE_LABELS: Record<string, string> = {
   tool: 'Tool result',
 };
 
-export function Conversation({ messages }: { messages: Record<string, unknown>[] }): ReactElement {
+interface ConversationProps {
+  messages: Record<string, unknown>[];
+  /** Rows by the index of the message that is their turn (the response, or a prompt-only row's last message). */
+  rows?: ReadonlyMap<number, RowMark>;
+  /** The row to scroll to and highlight. */
+  focusRowId?: number | null;
+}
+
+export function Conversation({ messages, rows, focusRowId = null }: ConversationProps): ReactElement {
   const views = messages.map(readMessage);
   const toolNames = toolNamesById(views);
+  const focusedRef = useRef<HTMLLIElement>(null);
+  const rowCount = rows?.size ?? 0;
+  let focusIndex = -1;
+  for (const [i, mark] of rows ?? []) if (mark.rowId === focusRowId) focusIndex = i;
+  useEffect(() => {
+    // The turn the user came for, in the middle of the panel rather than at its edge.
+    if (focusIndex >= 0) focusedRef.current?.scrollIntoView({ block: 'center' });
+  }, [focusIndex, messages]);
   return (
     <ol className="conversation" data-testid="conversation">
-      {views.map((m, i) => (
-        <Message key={i} message={m} toolName={m.toolCallId ? toolNames.get(m.toolCallId) : undefined} />
-      ))}
+      {views.map((m, i) => {
+        const mark = rows?.get(i);
+        return (
+          <Message
+            key={i}
+            message={m}
+            toolName={m.toolCallId ? toolNames.get(m.toolCallId) : undefined}
+            focused={i === focusIndex}
+            itemRef={i === focusIndex ? focusedRef : undefined}
+            footer={mark && (mark.cluster || i === focusIndex) ? <RowClusterChip mark={mark} rows={rowCount} /> : null}
+          />
+        );
+      })}
     </ol>
   );
 }
 
-function Message({ message: m, toolName }: { message: MessageView; toolName: string | undefined }): ReactElement {
+interface MessageProps {
+  message: MessageView;
+  toolName: string | undefined;
+  focused: boolean;
+  itemRef: Ref<HTMLLIElement> | undefined;
+  footer: ReactElement | null;
+}
+
+function Message({ message: m, toolName, focused, itemRef, footer }: MessageProps): ReactElement {
   return (
-    <li className={`message message-${m.role}`} data-role={m.role}>
+    <li className={`message message-${m.role}${focused ? ' message-focused' : ''}`} data-role={m.role} ref={itemRef} data-focused={focused || undefined}>
       <div className="message-head">
         {m.role === 'tool' ? <Icon name="tool" size={14} /> : null}
         <span className="message-role">{ROLE_LABELS[m.role] ?? m.role}</span>
@@ -67,6 +103,7 @@ function Message({ message: m, toolName }: { message: MessageView; toolName: str
           <pre className="code-block">{c.args}</pre>
         </div>
       ))}
+      {footer}
     </li>
   );
 }

@@ -1,5 +1,6 @@
-// The side panel of one trace: facts, the full conversation, notices, metadata and the raw source line.
-// Imports: react, components, lib/format, Conversation, message-shape, the traces store.
+// The side panel of one trace: facts, the full conversation (each row's turn saying where it sits in the
+// clustering), notices, metadata and the raw source line; opened from a cluster member, the way back to it.
+// Imports: react, components, lib/format, Conversation, message-shape, open-cluster, the traces and focus stores.
 import { useState, type ReactElement } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Icon } from '../../components/Icon.tsx';
@@ -10,10 +11,14 @@ import { Conversation } from './Conversation.tsx';
 import { prettyJson } from './message-shape.ts';
 import { TraceToDataset } from '../datasets/TraceToDataset.tsx';
 import type { TraceDetail } from '../../../shared/contract/index.ts';
+import { openCluster } from '../clusters/open-cluster.ts';
+import type { RowMark } from './RowClusterChip.tsx';
+import { useTraceFocusStore, type TraceFocus } from './trace-focus-store.ts';
 
 export function TraceDetailPanel(): ReactElement | null {
   const detail = useTracesStore((s) => s.detail);
   const select = useTracesStore((s) => s.select);
+  const focus = useTraceFocusStore((s) => (s.focus && s.focus.traceId === detail.id ? s.focus : null));
   if (detail.id === null) return null;
 
   return (
@@ -27,19 +32,49 @@ export function TraceDetailPanel(): ReactElement | null {
           <Icon name="close" />
         </button>
       </header>
+      {focus?.from ? <BackToCluster focus={focus} /> : null}
       <div className="side-panel-body">
         {detail.loading ? <div className="muted">Loading…</div> : null}
         {detail.error ? <ErrorNote message={detail.error} onRetry={() => select(detail.id)} /> : null}
-        {detail.data ? <DetailBody trace={detail.data} /> : null}
+        {detail.data ? <DetailBody trace={detail.data} focusRowId={focus?.rowId ?? null} /> : null}
       </div>
     </aside>
   );
 }
 
-function DetailBody({ trace }: { trace: TraceDetail }): ReactElement {
+function BackToCluster({ focus }: { focus: TraceFocus }): ReactElement | null {
+  const from = focus.from;
+  if (!from) return null;
+  return (
+    <div className="back-bar">
+      <button type="button" className="btn btn-sm" onClick={() => openCluster(from.runId, from.clusterId, focus.rowId)} data-testid="back-to-cluster">
+        <span className="icon-back" aria-hidden="true">
+          <Icon name="chevron" size={14} />
+        </span>
+        Back to {from.clusterId === null ? 'outliers' : 'cluster'}
+      </button>
+      <span className="back-bar-name" title={from.name}>
+        {from.name}
+      </span>
+    </div>
+  );
+}
+
+/** Each row by the message that is its turn: the response, or for a prompt-only row its last prompt message. */
+function rowMarks(trace: TraceDetail): Map<number, RowMark> {
+  const marks = new Map<number, RowMark>();
+  for (const r of trace.rowsDetail) {
+    const at = r.response ? r.messages.length : r.messages.length - 1;
+    if (at >= 0) marks.set(at, { rowId: r.id, turnIndex: r.turnIndex, cluster: r.cluster });
+  }
+  return marks;
+}
+
+function DetailBody({ trace, focusRowId }: { trace: TraceDetail; focusRowId: number | null }): ReactElement {
   // The fullest row holds the whole conversation: with split turns, earlier rows are its prefixes.
   const last = [...trace.rowsDetail].sort((a, b) => b.turnIndex - a.turnIndex)[0];
   const messages = last ? (last.response ? [...last.messages, last.response] : last.messages) : [];
+  const marks = rowMarks(trace);
   const toolNames = (trace.tools ?? []).map(toolName).filter((n): n is string => n !== null);
 
   return (
@@ -101,7 +136,7 @@ function DetailBody({ trace }: { trace: TraceDetail }): ReactElement {
             Tools offered: <span className="mono">{toolNames.join(', ')}</span>
           </div>
         ) : null}
-        {messages.length > 0 ? <Conversation messages={messages} /> : <div className="muted">This trace produced no rows.</div>}
+        {messages.length > 0 ? <Conversation messages={messages} rows={marks} focusRowId={focusRowId} /> : <div className="muted">This trace produced no rows.</div>}
       </section>
 
       {Object.keys(trace.metadata).length > 0 ? (

@@ -1,10 +1,12 @@
 // Trace browsing: filter state, a bounded window of rows of the filtered list around what is in view (any
-// row reachable by position), facet counts, and the selected trace. Imports: zustand, the api client, lib/filter, contract types.
+// row reachable by position), facet counts, and the selected trace.
+// Imports: zustand, the api client, lib/filter, contract types, the imports and trace focus stores.
 import { create } from 'zustand';
 import { api, errorMessage } from '../../api/index.ts';
 import { useImportsStore } from './imports-store.ts';
 import { EMPTY_FILTER, FILTER_FACETS, activeFacets, toWhere, type FilterFacet, type FilterState } from '../../lib/filter.ts';
 import type { TraceDetail, TraceSummary } from '../../../shared/contract/index.ts';
+import { useTraceFocusStore } from './trace-focus-store.ts';
 
 export type FacetValue = { value: string | null; count: number };
 /** Rows of the list kept either side of the view; farther ones are dropped, so memory stays flat however far the user goes. */
@@ -250,8 +252,9 @@ export const useTracesStore = create<TracesState>()((set, get) => {
         return;
       }
       set({ detail: { id, index, data: null, loading: true, error: null } });
+      const clusterRunId = useTraceFocusStore.getState().runFor(id);
       api()
-        .invoke('traces.get', { id })
+        .invoke('traces.get', clusterRunId === undefined ? { id } : { id, clusterRunId })
         .then(
           (data) => {
             if (get().detail.id === id) set((s) => ({ detail: { ...s.detail, data, loading: false, error: null } }));
