@@ -5,7 +5,7 @@
 
 import { closeSync, createWriteStream, fsyncSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../src/main/core/create-core.ts';
 import { DatasetRepository } from '../src/main/core/datasets/dataset-repository.ts';
@@ -16,6 +16,13 @@ import { openDatabase } from '../src/main/core/platform/db/connection.ts';
 import { createRng } from '../src/main/core/platform/random.ts';
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+/** Load average over the last minute: wall times on a shared machine only mean something beside it. */
+const loadNow = (): string => `load ${loadavg()[0]!.toFixed(1)}`;
+/** CPU seconds this process spent (all threads) since `from`. */
+const cpuSince = (from: NodeJS.CpuUsage): string => {
+  const used = process.cpuUsage(from);
+  return `${((used.user + used.system) / 1e6).toFixed(2)} s CPU`;
+};
 
 export async function runDatasetsBench(args: string[]): Promise<void> {
   const rowCount = Number(args[0] ?? 1_000_000);
@@ -82,15 +89,18 @@ export async function runDatasetsBench(args: string[]): Promise<void> {
       // --- freeze ---
       await core.invoke('datasets.freeze', { dataset: 'bench-eval' });
       const t1 = performance.now();
+      const c1 = process.cpuUsage();
       const frozen = await core.invoke('datasets.freeze', { dataset: 'bench-training' });
       const freezeMs = performance.now() - t1;
-      console.log(`freeze ${frozen.rows} rows: ${seconds(freezeMs)} (target < 30 s), ${frozen.hash}`);
+      console.log(`freeze ${frozen.rows} rows: ${seconds(freezeMs)} (target < 30 s; ${cpuSince(c1)}, ${loadNow()}), ${frozen.hash}`);
 
       // --- export vs a plain stream of the same bytes ---
       const out = join(dir, 'export');
       const t2 = performance.now();
+      const c2 = process.cpuUsage();
       const job = await core.jobs.waitFor((await core.invoke('datasets.export', { dataset: 'bench-training', version: 1, format: 'jsonl', out })).jobId);
       const exportMs = performance.now() - t2;
+      const exportCpu = cpuSince(c2);
       if (job.status !== 'succeeded') throw new Error(`export ${job.status}: ${job.error}`);
       const file = join(out, 'data.jsonl');
       const bytes = statSync(file).size;
@@ -120,7 +130,7 @@ export async function runDatasetsBench(args: string[]): Promise<void> {
       const plainSyncedMs = performance.now() - t3;
       const mb = bytes / 1e6;
       const rate = (ms: number): string => `${(mb / (ms / 1000)).toFixed(1)} MB/s`;
-      console.log(`export jsonl ${mb.toFixed(0)} MB: ${seconds(exportMs)} (${rate(exportMs)}; the whole job: read, decode, write, sync, hash, manifest)`);
+      console.log(`export jsonl ${mb.toFixed(0)} MB: ${seconds(exportMs)} (${rate(exportMs)}; ${exportCpu}, ${loadNow()}; the whole job: read, frame, write, sync, hash, manifest)`);
       console.log(`  plain stream of the same bytes: ${seconds(plainMs)} (${rate(plainMs)}), ratio ${(plainMs / exportMs).toFixed(2)}; with fsync ${seconds(plainSyncedMs)} (${rate(plainSyncedMs)}), ratio ${(plainSyncedMs / exportMs).toFixed(2)} (target ≥ 0.5)`);
     } finally {
       await core.close();
@@ -146,9 +156,10 @@ export async function runDatasetsBench(args: string[]): Promise<void> {
     db2.close();
     const loadMs = performance.now() - t4;
     const t5 = performance.now();
+    const c5 = process.cpuUsage();
     const report = checkLeakage(evalLoaded, candidates);
     const leakMs = performance.now() - t5;
-    console.log(`leakage ${candidates.length} candidates vs ${evalLoaded.length} eval rows: ${seconds(leakMs)} (target < 60 s), plus ${seconds(loadMs)} reading both versions from the store`);
+    console.log(`leakage ${candidates.length} candidates vs ${evalLoaded.length} eval rows: ${seconds(leakMs)} (target < 60 s; ${cpuSince(c5)}, ${loadNow()}), plus ${seconds(loadMs)} reading both versions from the store`);
     for (const [rule, ms] of Object.entries(report.elapsedMs)) {
       console.log(`  ${rule.padEnd(12)} ${seconds(ms).padStart(8)}  ${((ms / leakMs) * 100).toFixed(1).padStart(5)}%  excluded ${report.counts[rule as keyof typeof report.counts]}`);
     }

@@ -157,6 +157,8 @@ test('promotes a cluster, edits a row, freezes v1 and v2, diffs them and exports
     await dialog.getByTestId('open-dataset').click();
     await expect(page.getByTestId('dataset-view')).toHaveAttribute('data-dataset', 'refund-evals');
     await expect(page.getByTestId('dataset-total')).toHaveText(`${added} rows`);
+    // Proposed from the cluster's name, for the judge and the distillation export later.
+    await expect(page.getByTestId('dataset-task')).toContainText(detail.taskDescription.slice(0, 30));
   });
 
   const rows = page.getByTestId('dataset-row');
@@ -311,6 +313,20 @@ test('a training set from the traces filter excludes a frozen eval version, and 
     expect(right).toBe(left);
     await shots(page, 'datasets-leakage');
     await page.keyboard.press('Escape');
+  });
+
+  await test.step('freezing the training set shows its guardrail warnings, without blocking', async () => {
+    await page.getByTestId('freeze').click();
+    const warnings = page.getByTestId('freeze-warnings');
+    await expect(page.getByTestId('freeze-result')).toContainText('Froze v1');
+    await expect(warnings).toContainText('a training set usually needs at least 200');
+    await expect(warnings).toContainText('no curation run yet');
+    await shots(page, 'datasets-training-frozen');
+    // Editing after a freeze starts a new draft, which is what the next step exports.
+    await page.getByTestId('dataset-row').first().click();
+    await page.getByTestId('row-editor').getByTestId('row-note').fill('draft edit');
+    await page.getByTestId('row-editor').getByTestId('row-save').click();
+    await expect(page.getByTestId('version-select')).toHaveValue('draft');
   });
 
   await test.step('exporting the draft warns before it starts', async () => {

@@ -31,6 +31,8 @@ export interface VersionAccess {
   hash(handle: VersionHandle): string;
   /** Rows in row-key order (only one split's when given), a page at a time so the store is never held busy. */
   rows(handle: VersionHandle, split?: DatasetSplit, pageSize?: number): Generator<DatasetRow[]>;
+  /** The same rows as stored (canonical JSON of the content, split apart), for writers that need no parse. */
+  canonicalRows(handle: VersionHandle, split?: DatasetSplit, pageSize?: number): Generator<{ content: string; split: DatasetSplit | null }[]>;
   recordExport(e: { handle: VersionHandle; format: string; path: string; rows: number; sha256: string; warning: string | null; jobId: number | null; now: number }): number;
   exports(dataset: string): ExportRecord[];
 }
@@ -68,6 +70,14 @@ export function versionAccess(repo: DatasetRepository, gate: CurationGate): Vers
         const page = repo.page(handle.versionId, after, pageSize, split);
         const kept = skip.size === 0 ? page : page.filter((r) => !skip.has(r.row_key));
         if (kept.length > 0) yield kept.map((r) => decodeRow(r.content_json, r.split));
+        if (page.length < pageSize) return;
+        after = page[page.length - 1]!.row_key;
+      }
+    },
+    *canonicalRows(handle, split, pageSize = 2000) {
+      for (let after = -1; ; ) {
+        const page = repo.page(handle.versionId, after, pageSize, split);
+        if (page.length > 0) yield page.map((r) => ({ content: r.content_json, split: r.split }));
         if (page.length < pageSize) return;
         after = page[page.length - 1]!.row_key;
       }

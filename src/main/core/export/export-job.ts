@@ -13,8 +13,8 @@ import { writeHfFolder } from './writers/hf-folder.ts';
 import { writeManifest, type ManifestFile, type ManifestInput } from './writers/manifest.ts';
 import { writeOpenAiJsonl } from './writers/openai-jsonl.ts';
 import { writeParquet } from './writers/parquet.ts';
-import type { ExportRow, FileResult, RowSource, SplitCounts } from './writers/types.ts';
-import { writeWinnowJsonl } from './writers/winnow-jsonl.ts';
+import type { CanonicalRowSource, ExportRow, FileResult, RowSource, SplitCounts } from './writers/types.ts';
+import { writeWinnowJsonl, writeWinnowJsonlCanonical } from './writers/winnow-jsonl.ts';
 
 export const ExportParams = z.object({ dataset: DatasetName, version: VersionRef, format: ExportFormat, out: z.string().min(1), pii: ExportPiiPolicy.default('warn') });
 export type ExportParams = z.infer<typeof ExportParams>;
@@ -33,6 +33,7 @@ export interface ExportResult {
 }
 
 type FileWriter = (rows: RowSource, path: string) => Promise<FileResult>;
+type CanonicalWriter = (rows: CanonicalRowSource, path: string) => Promise<FileResult>;
 
 /** Counts PII spans in rows (the curate domain's detectors, handed in by the core). */
 export interface PiiCounterLike {
@@ -47,10 +48,13 @@ export interface ExportDeps {
   piiCounter?: () => PiiCounterLike;
 }
 
-/** Single-file formats: one file per split when the version is split, else one `data` file. */
-const FILE_FORMATS: Partial<Record<ExportFormat, { ext: string; manifestFormat: string; write: FileWriter }>> = {
+/**
+ * Single-file formats: one file per split when the version is split, else one `data` file. A format with a
+ * canonical writer reads the stored JSON as it is instead of parsing each row (Winnow JSONL re-frames it).
+ */
+const FILE_FORMATS: Partial<Record<ExportFormat, { ext: string; manifestFormat: string; write: FileWriter; writeCanonical?: CanonicalWriter }>> = {
   openai: { ext: 'jsonl', manifestFormat: 'openai-jsonl', write: writeOpenAiJsonl },
-  jsonl: { ext: 'jsonl', manifestFormat: 'winnow-jsonl', write: writeWinnowJsonl },
+  jsonl: { ext: 'jsonl', manifestFormat: 'winnow-jsonl', write: writeWinnowJsonl, writeCanonical: writeWinnowJsonlCanonical },
   csv: { ext: 'csv', manifestFormat: 'csv', write: writeCsv },
   parquet: { ext: 'parquet', manifestFormat: 'parquet', write: writeParquet },
 };
@@ -84,16 +88,17 @@ async function runExport(versions: VersionAccess, ctx: JobContext<ExportParams>,
   const sha256 = versions.hash(handle);
   let done = 0;
   ctx.progress(0, handle.rows, 'writing');
-  async function* source(split?: DatasetSplit): AsyncGenerator<ExportRow> {
-    for (const page of versions.rows(handle, split)) {
+  async function* paged<T>(pages: Iterable<T[]>): AsyncGenerator<T> {
+    for (const page of pages) {
       signal.throwIfAborted();
-      yield* page as DatasetRow[] as ExportRow[];
+      yield* page;
       done += page.length;
       ctx.progress(done, handle.rows);
       // Let the progress event and a cancel request through between pages.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
+  const source = (split?: DatasetSplit): AsyncGenerator<ExportRow> => paged(versions.rows(handle, split) as Iterable<DatasetRow[]> as Iterable<ExportRow[]>);
   const manifest: ManifestInput = {
     dataset: handle.dataset,
     version: handle.label,
@@ -118,7 +123,8 @@ async function runExport(versions: VersionAccess, ctx: JobContext<ExportParams>,
       const parts = handle.split ? SPLITS.filter((s) => (handle.split?.rows[s] ?? 0) > 0) : [undefined];
       for (const split of parts) {
         const name = `${split ?? 'data'}.${fileFormat.ext}`;
-        const result = await fileFormat.write(source(split), join(temp, name));
+        const path = join(temp, name);
+        const result = fileFormat.writeCanonical ? await fileFormat.writeCanonical(paged(versions.canonicalRows(handle, split)), path) : await fileFormat.write(source(split), path);
         rows += result.rows;
         for (const [k, n] of Object.entries(result.rowsPerSplit)) rowsPerSplit[k as keyof SplitCounts] = (rowsPerSplit[k as keyof SplitCounts] ?? 0) + (n ?? 0);
         written.push({ path: name, sha256: result.sha256, bytes: result.bytes });

@@ -91,11 +91,16 @@ export function DatasetView({ dataset }: { dataset: DatasetDetail }): ReactEleme
           </button>
         </div>
       </header>
+      {dataset.taskDescription ? (
+        <p className="dataset-task muted small" title={dataset.taskDescription} data-testid="dataset-task">
+          Task: {dataset.taskDescription}
+        </p>
+      ) : null}
       {error ? <ErrorNote message={error} /> : null}
       {lastFreeze ? (
         <div className="dataset-freeze-note" data-testid="freeze-result">
           <p>
-            Froze <strong>{lastFreeze.version}</strong>: {formatCount(lastFreeze.rows)} rows, sha256 <code>{lastFreeze.hash.slice(0, 12)}</code>
+            Froze <strong>{lastFreeze.version}</strong>: {formatCount(lastFreeze.rows)} rows, <code title={lastFreeze.hash}>{lastFreeze.hash.slice(0, 19)}…</code>
           </p>
           {lastFreeze.warnings.length > 0 ? (
             <ul className="text-warning" data-testid="freeze-warnings">

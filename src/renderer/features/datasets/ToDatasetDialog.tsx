@@ -77,10 +77,18 @@ export function ToDatasetDialog({
             Added <strong>{report.added}</strong> of {report.offered} rows to <strong>{report.dataset}</strong> (draft now {report.draftRows} rows).
           </p>
           {report.notes.map((n) => (
-            <p key={n} className="muted small">
+            // The leakage warning is one of the notes: it reads as a warning, not as a count.
+            <p key={n} className={n === report.leakage?.warning ? 'text-warning' : 'muted small'}>
               {n}
             </p>
           ))}
+          {report.missingColumnMessages.length > 0 ? (
+            <ul className="small" data-testid="add-report-missing">
+              {report.missingColumnMessages.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          ) : null}
           {report.leakage ? (
             <p className="small" data-testid="add-report-leakage">
               Leakage guard: {report.leakage.candidates} candidates checked, left out {report.leakage.excluded.exact} same trace,{' '}
@@ -88,7 +96,6 @@ export function ToDatasetDialog({
               (threshold {report.leakage.threshold}). The dataset’s Leakage report lists them.
             </p>
           ) : null}
-          {report.leakage?.warning ? <p className="text-warning">{report.leakage.warning}</p> : null}
           <div className="dataset-form-actions">
             <button
               type="button"

@@ -34,6 +34,14 @@ export interface ExportRow {
 /** Rows to write, in the order they will be written: an array, a generator, or a database cursor. */
 export type RowSource = Iterable<ExportRow> | AsyncIterable<ExportRow>;
 
+/** A row as the datasets store keeps it: canonical JSON of its content, and its split apart from it. */
+export interface CanonicalRow {
+  content: string;
+  split: ExportSplit | null;
+}
+
+export type CanonicalRowSource = Iterable<CanonicalRow> | AsyncIterable<CanonicalRow>;
+
 /** Rows counted per split; rows without one count under `none`. */
 export type SplitCounts = Partial<Record<ExportSplit | 'none', number>>;
 
