@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<(args: string[]) => Promise<void>>> 
   cluster: async () => (await import('./cluster.ts')).runClusterBench,
   curate: async () => (await import('./curate.ts')).runCurateBench,
   datasets: async () => (await import('./datasets.ts')).runDatasetsBench,
+  judge: async () => (await import('./judge-throughput.ts')).runJudgeThroughput,
 };
 
 const load = benchName ? benches[benchName] : undefined;

@@ -232,7 +232,7 @@ export class JudgeService {
         if (!item) return;
         const messages = judgeMessages(p.rubric, p.handle.taskDescription, item.cluster, item.row);
         // The most this call can cost (its prompt, and a reply up to the cap): a budget is never overrun by calls in flight.
-        const worst = costUsd(promptTokens(messages), MAX_REPLY_TOKENS, chosen.price) ?? 0;
+        const worst = opts.budgetUsd === undefined ? 0 : (costUsd(promptTokens(messages), MAX_REPLY_TOKENS, chosen.price) ?? 0);
         if (opts.budgetUsd !== undefined && total.usd + reserved + worst > opts.budgetUsd) {
           budgetReached = true;
           return;
