@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import OpenAI from 'openai';
 import { createCore } from '../src/main/core/create-core.ts';
-import { startFakeOpenAiServer } from '../tests/support/fake-openai-server.ts';
 import { makeTempDir } from '../tests/support/temp-dir.ts';
+import { startServerThread } from './lib/fake-server-thread.ts';
 
 const LATENCY_MS = 50;
 const CONCURRENCY = 16;
@@ -20,12 +20,8 @@ export async function runJudgeThroughput(argv: string[] = []): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { calls: { type: 'string', default: '1600' } }, strict: false });
   const n = Number(values.calls);
   const dir = makeTempDir();
-  const server = await startFakeOpenAiServer();
-  server.chatReply = (body) => {
-    const user = body.messages.find((m) => m.role === 'user')?.content ?? '';
-    const k = Number(/request (\d+)/.exec(user)?.[1] ?? 0) % 100;
-    return JSON.stringify({ helpfulness: k / 100, relevance: 0.9, format: 1, overall: k / 100, rationale: 'A fixed rationale sentence for the benchmark.' });
-  };
+  // The server runs on its own thread: the figures are the client side's (Winnow's, or the bare client's).
+  const server = await startServerThread();
   const core = createCore({
     dataDir: join(dir.path, 'data'),
     env: {
@@ -42,7 +38,7 @@ export async function runJudgeThroughput(argv: string[] = []): Promise<void> {
     if (imported.status !== 'succeeded') throw new Error(`import ${imported.status}: ${imported.error}`);
     await core.invoke('datasets.create', { name: 'bench', kind: 'eval', taskDescription: 'Account support answers.', source: { type: 'filter', where: {} } });
     const estimate = await core.invoke('judge.estimate', { dataset: 'bench', model: { model: 'bench-judge' } });
-    server.delayMs = LATENCY_MS;
+    await server.setDelay(LATENCY_MS);
 
     // Baseline: the bare openai client, the same number of calls of the same size, 16 at a time.
     const client = new OpenAI({ baseURL: server.baseUrl, apiKey: 'sk-bench', maxRetries: 0 });
@@ -59,13 +55,7 @@ export async function runJudgeThroughput(argv: string[] = []): Promise<void> {
     );
     const baseWall = performance.now() - b0;
     const baseCpu = cpuMs(process.cpuUsage(c0));
-    server.reset();
-    server.delayMs = LATENCY_MS;
-    server.chatReply = (body) => {
-      const user = body.messages.find((m) => m.role === 'user')?.content ?? '';
-      const k = Number(/request (\d+)/.exec(user)?.[1] ?? 0) % 100;
-      return JSON.stringify({ helpfulness: k / 100, relevance: 0.9, format: 1, overall: k / 100, rationale: 'A fixed rationale sentence for the benchmark.' });
-    };
+    await server.takeCount();
 
     // Winnow: the judge job over the dataset (limiter, retries, structured output, cache writes, usage rows, batches).
     const w0 = performance.now();
@@ -76,11 +66,10 @@ export async function runJudgeThroughput(argv: string[] = []): Promise<void> {
     const cpu = cpuMs(process.cpuUsage(wc0));
     if (job.status !== 'succeeded') throw new Error(`judge ${job.status}: ${job.error}`);
     const report = job.result as { judged: number; cost: { usd: number; calls: number; inputTokens: number; outputTokens: number } };
-    const requests = server.requests.length;
+    const requests = await server.takeCount();
     const expectedUsd = (report.cost.inputTokens * 0.15 + report.cost.outputTokens * 0.6) / 1e6;
 
     // The cache intact: a second run answers from stored judgements, no HTTP call.
-    server.reset();
     const r0 = performance.now();
     const again = await core.jobs.waitFor((await core.invoke('judge.run', { dataset: 'bench', model: { model: 'bench-judge' } })).jobId);
     const rerunWall = performance.now() - r0;
@@ -92,7 +81,7 @@ export async function runJudgeThroughput(argv: string[] = []): Promise<void> {
     console.log(`  Winnow judge job:   ${rate.toFixed(0)} calls/s (${((rate / IDEAL) * 100).toFixed(0)} % of ideal, ${((rate / baseRate) * 100).toFixed(0)} % of the bare client), ${(cpu / n).toFixed(2)} ms CPU per call`);
     console.log(`  Winnow's own overhead per call: ${((cpu - baseCpu) / n).toFixed(2)} ms CPU; ${(((wall - baseWall) / n) * CONCURRENCY).toFixed(2)} ms added latency`);
     console.log(`  cost accounting: ${report.cost.calls} calls recorded for ${requests} requests, $${report.cost.usd.toFixed(6)} (tokens × price: $${expectedUsd.toFixed(6)}), ${report.judged} judgements stored`);
-    console.log(`  re-run: ${server.requests.length} requests, ${(again.result as { reused: number }).reused} rows reused, ${(rerunWall / 1000).toFixed(2)} s`);
+    console.log(`  re-run: ${await server.takeCount()} requests, ${(again.result as { reused: number }).reused} rows reused, ${(rerunWall / 1000).toFixed(2)} s`);
     console.log(`  target ≥ 80 % of ideal: ${rate >= 0.8 * IDEAL ? 'met' : 'NOT met'}`);
   } finally {
     await core.close();
