@@ -23,7 +23,7 @@ export function ProvidersPanel(): ReactElement {
         OpenAI-compatible servers: OpenAI, or a local one such as Ollama, LM Studio, llama.cpp or vLLM (no key needed). They embed with a stronger
         model, name clusters and judge dataset rows. Everything else works offline. Keys are kept sealed on this machine and never shown again.
       </p>
-      {providers.length === 0 && status === 'ready' ? (
+      {providers.length === 0 && status === 'ready' && editing !== 'new' ? (
         <p className="small muted" data-testid="no-providers">
           No provider yet: Winnow works offline with its built-in embedder and keyword names.
         </p>
