@@ -71,6 +71,11 @@ test('adds, tests, edits and removes a model provider; the key never reaches the
     expect(await page.content()).not.toContain(KEY);
     const { providers } = await env.core.invoke('providers.list', {});
     expect(providers).toMatchObject([{ name: 'Local server', hasApiKey: true, models: [{ name: 'judge-mini', inputPer1M: 0.4, outputPer1M: 1.6 }, { name: 'tiny-chat', inputPer1M: 0, outputPer1M: 0 }] }]);
+    // Test connection of the saved provider, from the list: its saved key goes to its own URL.
+    server.reset();
+    await page.getByTestId('provider-test-saved').click();
+    await expect(page.getByTestId('saved-connection-checks').locator('li[data-ok="true"]')).toHaveCount(2);
+    expect(server.requests.map((r) => r.authorization)).toEqual([`Bearer ${KEY}`, `Bearer ${KEY}`]);
     await shot(page, 'providers-list-light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.setViewportSize({ width: 1600, height: 1000 });
