@@ -1,6 +1,7 @@
 // `winnow estimate` and `winnow judge` as a user runs them: real processes over a temp data folder, the model
 // from OPENAI_* / WINNOW_* variables, served by the local fake server (so the child is spawned asynchronously).
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -41,7 +42,8 @@ describe('winnow estimate / judge', { timeout: 300_000 }, () => {
     server.chatReply = (body) => {
       const user = body.messages.find((m) => m.role === 'user')?.content ?? '';
       const n = Number(/item (\d+)/.exec(user)?.[1] ?? 0);
-      return JSON.stringify({ helpfulness: n / 10, relevance: n / 10, format: 1, overall: n / 10, rationale: `Item ${n}.` });
+      const score = (((n - 1) % 10) + 1) / 10;
+      return JSON.stringify({ helpfulness: score, relevance: score, format: 1, overall: score, rationale: `Item ${n}.` });
     };
     env = {
       ...process.env,
@@ -99,6 +101,40 @@ describe('winnow estimate / judge', { timeout: 300_000 }, () => {
     } finally {
       env = saved;
     }
+  });
+
+  it('survives being killed mid-run: paid judgements are kept and the resume pays only for the rest', async () => {
+    const file = join(dir.path, 'slow.jsonl');
+    writeFileSync(file, Array.from({ length: 30 }, (_, i) => JSON.stringify({ prompt: `Describe item ${i + 1} slowly, please`, response: `Item ${i + 1}.`, metadata: { task: 'slow' } })).join('\n'));
+    await json('import', file);
+    await json('dataset', 'create', 'slow', '--kind', 'eval', '--where', 'task=slow');
+    server.requests.length = 0;
+    server.delayMs = 200;
+    const child = spawn(process.execPath, [join(repoRoot, 'src/main/cli/winnow.ts'), '--data', data, 'judge', 'slow', '--model', 'cheap-judge', '--json'], { env, stdio: 'ignore' });
+    try {
+      const answered = () => server.requests.filter((r) => r.status === 200).length;
+      const t0 = Date.now();
+      while (answered() < 12 && Date.now() - t0 < 120_000) await new Promise((r) => setTimeout(r, 50));
+      expect(answered()).toBeGreaterThanOrEqual(12);
+    } finally {
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+    }
+    const before = server.requests.length;
+    expect(before).toBeLessThan(30);
+    const jobs = await json<{ id: number; kind: string; status: string }[]>('jobs');
+    const killed = jobs.find((j) => j.kind === 'judge' && j.status === 'interrupted');
+    expect(killed).toBeDefined();
+    server.delayMs = 0;
+    const resumed = await json<{ status: string; result: { reused: number; judged: number; failed: number } }>('resume', String(killed!.id));
+    expect(resumed.status).toBe('succeeded');
+    expect(resumed.result.failed).toBe(0);
+    expect(resumed.result.reused).toBeGreaterThan(0);
+    expect(resumed.result.reused + resumed.result.judged).toBe(30);
+    // Answers the killed process received but had not yet written as judgements come from the response cache:
+    // over both processes, each row reached the server once (plus at most the 4 calls in flight at the kill).
+    expect(server.requests.length).toBeLessThanOrEqual(30 + 4);
+    expect((await json<{ calls: number }>('estimate', 'slow', '--judge', 'cheap-judge')).calls).toBe(0);
   });
 
   it('refuses bad values with a usage error', async () => {
