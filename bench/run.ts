@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<(args: string[]) => Promise<void>>> 
   datasets: async () => (await import('./datasets.ts')).runDatasetsBench,
   facets: async () => (await import('./facets.ts')).runFacetsBench,
   table: async () => (await import('./table.ts')).runTableBench,
+  judge: async () => (await import('./judge-throughput.ts')).runJudgeThroughput,
 };
 
 const load = benchName ? benches[benchName] : undefined;

@@ -364,14 +364,16 @@ test('clusters with an OpenAI-compatible endpoint and shows the LLM’s names, d
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(`${env.url}#/settings`);
 
-    await test.step('configure the endpoint in Settings', async () => {
-      await expect(page.getByTestId('llm-form')).toHaveAttribute('data-state', 'ready');
-      await page.getByTestId('llm-base-url').fill(llm.baseUrl);
-      await page.getByTestId('llm-model').fill('fake-chat');
-      await page.getByTestId('llm-embedding-model').fill('fake-embed');
-      await page.getByTestId('llm-api-key').fill('sk-fake');
-      await page.getByTestId('llm-save').click();
-      await expect(page.getByTestId('key-saved')).toBeVisible();
+    await test.step('configure a model provider in Settings', async () => {
+      await expect(page.getByTestId('providers')).toHaveAttribute('data-state', 'ready');
+      await page.getByTestId('provider-add').click();
+      await page.getByTestId('provider-name').fill('Fake');
+      await page.getByTestId('provider-base-url').fill(llm.baseUrl);
+      await page.getByTestId('provider-chat-model').fill('fake-chat');
+      await page.getByTestId('provider-embedding-model').fill('fake-embed');
+      await page.getByTestId('provider-api-key').fill('sk-fake');
+      await page.getByTestId('provider-save').click();
+      await expect(page.getByTestId('provider-item')).toContainText('key saved');
     });
 
     await test.step('cluster with the endpoint’s embeddings and names', async () => {

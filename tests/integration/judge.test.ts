@@ -74,7 +74,7 @@ describe('the LLM judge', () => {
   it('estimates calls, tokens (as gpt-tokenizer counts the messages actually sent) and cost before spending', async () => {
     await makeDataset('alpha', numbered('alpha'));
     const estimate = await core.invoke('judge.estimate', { dataset: 'alpha' });
-    expect(estimate).toMatchObject({ dataset: 'alpha', version: 'draft', model: 'judge-mini', provider: 'Environment', rows: ROWS, alreadyJudged: 0, calls: ROWS });
+    expect(estimate).toMatchObject({ dataset: 'alpha', version: 'draft', model: 'judge-mini', provider: 'Environment', rows: ROWS, alreadyJudged: 0, calls: ROWS, exact: true });
     expect(judgeRequests(server)).toHaveLength(0);
 
     const { jobId } = await core.invoke('judge.run', { dataset: 'alpha', threshold: 0.5 });

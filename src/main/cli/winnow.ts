@@ -10,6 +10,7 @@ import { clusterCommand, clustersCommand } from './commands/cluster.ts';
 import { curateCommand, piiCommand, reviewCommand } from './commands/curate.ts';
 import { datasetCommand, exportCommand } from './commands/dataset.ts';
 import { importCommand } from './commands/import.ts';
+import { estimateCommand, judgeCommand } from './commands/judge.ts';
 import { UsageError } from './output.ts';
 
 const HELP = `winnow — turn LLM traces into curated datasets, headlessly.
@@ -98,6 +99,22 @@ Commands:
   review NAME --accept ROW | --reject ROW [--note TEXT]
                       decide one row (a review decision beats filters and the judge)
 
+  estimate NAME[@vN] --judge MODEL
+                      calls, tokens (gpt-tokenizer) and cost of judging a version (default: the draft)
+                      before anything is spent; rows already judged with the model and rubric cost nothing
+      --provider P      the provider serving MODEL (default: the first listing it, else the first one)
+      prints {"dataset","version","model","provider","rows","alreadyJudged","calls","inputTokens",
+      "outputTokens","usd","pricePer1M"}
+  judge NAME[@vN] --model M [--threshold X] [--budget USD]
+                      score each row (helpfulness, relevance, format, overall 0-1, rationale) with an LLM
+                      judge; stops cleanly when the budget is reached (the spend is shown as it grows)
+      prints {"dataset","version","model","rows","judged","failed","pending","flagged","borderline",
+      "threshold","run":{...},"cost":{"usd","tokens",...},"costSoFar":{...}}
+
+Models come from the providers saved in the app, or from the environment: OPENAI_BASE_URL, OPENAI_API_KEY,
+WINNOW_LLM_MODEL (default chat model), WINNOW_EMBED_MODEL, WINNOW_LLM_CONCURRENCY, WINNOW_LLM_TIMEOUT_MS and
+WINNOW_LLM_PRICES (JSON: {"model": {"input": USD per 1M, "output": USD per 1M}}).
+
 Exit status: 0 on success (rejected lines are reported, not a failure), 1 when a command failed or a file
 could not be read to the end, 2 on a usage error.`;
 
@@ -132,7 +149,9 @@ const OPTIONS = {
   out: { type: 'string' },
   pii: { type: 'string', default: 'warn' },
   filters: { type: 'string' },
+  model: { type: 'string' },
   judge: { type: 'string' },
+  provider: { type: 'string' },
   threshold: { type: 'string' },
   budget: { type: 'string' },
   redact: { type: 'boolean', default: false },
@@ -206,6 +225,11 @@ async function main(argv: string[]): Promise<number> {
         return await piiCommand(core, args, { redact: values.redact, json: values.json });
       case 'review':
         return await reviewCommand(core, args, { list: values.list, accept: values.accept, reject: values.reject, note: values.note, limit, json: values.json });
+      case 'estimate':
+      case 'judge': {
+        const judgeOpts = { model: values.judge ?? values.model, provider: values.provider, threshold: values.threshold, budget: values.budget, json: values.json };
+        return await (command === 'estimate' ? estimateCommand : judgeCommand)(core, args, judgeOpts);
+      }
       case 'resume':
         return await resumeCommand(core, { id: Number(args[0]), json: values.json });
       default:

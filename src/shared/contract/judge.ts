@@ -85,6 +85,8 @@ export const JudgeEstimate = z.object({
   /** null when the model has no price. */
   usd: z.number().nullable(),
   pricePer1M: z.object({ input: z.number(), output: z.number() }).nullable(),
+  /** false above 2,000 calls: a sample of prompts is tokenised and scaled by characters. */
+  exact: z.boolean(),
 });
 export type JudgeEstimate = z.infer<typeof JudgeEstimate>;
 

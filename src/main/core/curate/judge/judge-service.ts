@@ -1,6 +1,8 @@
 // The judge's work over a dataset version: which rows need a call (stored judgements cost nothing), the estimate,
 // judging with a budget and a running total, and reading judgements back with flagged/borderline from the current
-// settings. Imports: contract types, rpc errors, the llm and datasets domains' index, this folder's modules.
+// settings. Imports: gpt-tokenizer, zod, contract types, rpc errors, the llm and datasets domains' index, this
+// folder's modules.
+import { countTokens } from 'gpt-tokenizer';
 import { z } from 'zod';
 import type { JudgeCost, JudgeEstimate, JudgeSettings, JudgedRow, ModelRef, VersionRef } from '../../../../shared/contract/index.ts';
 import type { VersionAccess, VersionHandle } from '../../datasets/index.ts';
@@ -48,6 +50,8 @@ interface Prepared {
   rubricHash: string;
 }
 
+/** Up to this many calls an estimate counts every prompt's tokens; beyond, a sample of this many. */
+const EXACT_CALLS = 2000;
 /** Batches are written at least this often, so a crash loses at most a second of paid answers. */
 const FLUSH_EVERY = 25;
 const FLUSH_MS = 1000;
@@ -156,14 +160,14 @@ export class JudgeService {
     const items = this.#allItems(p.handle, rowKeys);
     const stored = this.#d.repo.find(chosen.endpoint.model, p.rubricHash, items.map((i) => i.hash));
     const seen = new Set<string>();
-    let calls = 0;
-    let inputTokens = 0;
+    const todo: Item[] = [];
     for (const item of items) {
       if (stored.has(item.hash) || seen.has(item.hash)) continue;
       seen.add(item.hash);
-      calls++;
-      inputTokens += promptTokens(judgeMessages(p.rubric, p.handle.taskDescription, item.cluster, item.row));
+      todo.push(item);
     }
+    const calls = todo.length;
+    const { tokens: inputTokens, exact } = this.#inputTokens(p, todo);
     const outputTokens = calls * TYPICAL_REPLY_TOKENS;
     return {
       dataset: p.handle.dataset,
@@ -177,7 +181,37 @@ export class JudgeService {
       outputTokens,
       usd: costUsd(inputTokens, outputTokens, chosen.price),
       pricePer1M: chosen.price,
+      exact,
     };
+  }
+
+  /**
+   * Prompt tokens of these calls. The system message (rubric) is the same for every row, so it is counted once.
+   * Up to EXACT_CALLS calls every user message is counted; beyond, an evenly spaced sample is, and its tokens per
+   * character scale to all (tokenising 100k prompts would hold the app for minutes).
+   */
+  #inputTokens(p: Prepared, todo: readonly Item[]): { tokens: number; exact: boolean } {
+    if (todo.length === 0) return { tokens: 0, exact: true };
+    const userOf = (item: Item): string => judgeMessages(p.rubric, p.handle.taskDescription, item.cluster, item.row)[1]!.content;
+    const [system] = judgeMessages(p.rubric, p.handle.taskDescription, null, todo[0]!.row);
+    // promptTokens: 3 priming the reply, and 3 per message on top of its content.
+    const fixed = promptTokens([system!, { role: 'user', content: '' }]);
+    if (todo.length <= EXACT_CALLS) {
+      let user = 0;
+      for (const item of todo) user += countTokens(userOf(item));
+      return { tokens: todo.length * fixed + user, exact: true };
+    }
+    const step = todo.length / EXACT_CALLS;
+    let sampleTokens = 0;
+    let sampleChars = 0;
+    for (let i = 0; i < EXACT_CALLS; i++) {
+      const text = userOf(todo[Math.floor(i * step)]!);
+      sampleTokens += countTokens(text);
+      sampleChars += text.length;
+    }
+    let chars = 0;
+    for (const item of todo) chars += userOf(item).length;
+    return { tokens: todo.length * fixed + Math.round((sampleTokens / Math.max(1, sampleChars)) * chars), exact: false };
   }
 
   /** A budget needs a price: refused before a job starts rather than when it runs. */
@@ -232,7 +266,7 @@ export class JudgeService {
         if (!item) return;
         const messages = judgeMessages(p.rubric, p.handle.taskDescription, item.cluster, item.row);
         // The most this call can cost (its prompt, and a reply up to the cap): a budget is never overrun by calls in flight.
-        const worst = costUsd(promptTokens(messages), MAX_REPLY_TOKENS, chosen.price) ?? 0;
+        const worst = opts.budgetUsd === undefined ? 0 : (costUsd(promptTokens(messages), MAX_REPLY_TOKENS, chosen.price) ?? 0);
         if (opts.budgetUsd !== undefined && total.usd + reserved + worst > opts.budgetUsd) {
           budgetReached = true;
           return;
