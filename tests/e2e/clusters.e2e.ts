@@ -222,24 +222,28 @@ test('clusters imported prompts, shows them listed and mapped, opens and renames
     await shot(page, 'clusters-map-dark');
   });
 
-  await test.step('Settings: save an endpoint and a key; the key is never shown, only that it is saved', async () => {
+  await test.step('Settings: add a provider with a key; the key is never shown, only that it is saved', async () => {
     await page.keyboard.press('g');
     await page.keyboard.press('s');
-    const form = page.getByTestId('llm-form');
-    await expect(form).toHaveAttribute('data-state', 'ready');
-    await expect(page.getByTestId('llm-source')).toHaveAttribute('data-source', 'none');
-    await page.getByTestId('llm-base-url').fill('http://localhost:11434/v1');
-    await page.getByTestId('llm-model').fill('llama3.1');
-    await page.getByTestId('llm-embedding-model').fill('nomic-embed-text');
-    await page.getByTestId('llm-api-key').fill('sk-test-123');
-    await page.getByTestId('llm-save').click();
-    await expect(page.getByTestId('key-saved')).toBeVisible();
-    await expect(page.getByTestId('llm-api-key')).toHaveValue('');
-    await expect(page.getByTestId('llm-source')).toHaveAttribute('data-source', 'settings');
+    await expect(page.getByTestId('providers')).toHaveAttribute('data-state', 'ready');
+    await expect(page.getByTestId('no-providers')).toBeVisible();
+    await page.getByTestId('provider-add').click();
+    await page.getByTestId('provider-name').fill('Ollama');
+    await page.getByTestId('provider-base-url').fill('http://localhost:11434/v1');
+    await page.getByTestId('provider-chat-model').fill('llama3.1');
+    await page.getByTestId('provider-embedding-model').fill('nomic-embed-text');
+    await page.getByTestId('provider-api-key').fill('sk-test-123');
+    await page.getByTestId('provider-save').click();
+    const item = page.getByTestId('provider-item');
+    await expect(item).toHaveCount(1);
+    await expect(item).toContainText('key saved');
+    await expect(item).toContainText('2 models');
+    await expect(page.locator('body')).not.toContainText('sk-test-123');
     await shot(page, 'settings-dark');
     await page.emulateMedia({ colorScheme: 'light' });
     await shot(page, 'settings-light');
-    expect(await env.core.invoke('settings.llm.get', {})).toMatchObject({ baseUrl: 'http://localhost:11434/v1', model: 'llama3.1', hasApiKey: true });
+    const { providers } = await env.core.invoke('providers.list', {});
+    expect(providers).toMatchObject([{ baseUrl: 'http://localhost:11434/v1', defaultChatModel: 'llama3.1', hasApiKey: true }]);
   });
 
   await test.step('with an endpoint, the run options offer it and LLM naming', async () => {

@@ -32,9 +32,12 @@ describe('clustering with an OpenAI-compatible endpoint', () => {
   });
 
   it('reports where the endpoint comes from, never the key itself', async () => {
-    const settings = await core.invoke('settings.llm.get', {});
-    expect(settings).toEqual({ baseUrl: server.baseUrl, model: 'fake-chat', embeddingModel: 'fake-embed', hasApiKey: true, source: 'environment' });
-    const refused = await core.dispatch('settings.llm.set', { baseUrl: null, model: null, embeddingModel: null, apiKey: 'sk-secret' });
+    const { providers } = await core.invoke('providers.list', {});
+    expect(providers).toEqual([
+      expect.objectContaining({ id: 'env', baseUrl: server.baseUrl, defaultChatModel: 'fake-chat', defaultEmbeddingModel: 'fake-embed', hasApiKey: true, source: 'environment' }),
+    ]);
+    expect(JSON.stringify(providers)).not.toContain('test-key');
+    const refused = await core.dispatch('providers.set', { name: 'Mine', baseUrl: server.baseUrl, apiKey: 'sk-secret' });
     expect(refused.ok === false && refused.error.code).toBe('unavailable');
   });
 

@@ -1,39 +1,14 @@
-// LLM settings resolution and the OpenAI-compatible chat client against a local fake server.
+// The OpenAI-compatible chat client against a local fake server.
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/core/platform/db/connection.ts';
 import { MemoryChatCache } from '../../src/main/core/llm/chat-cache.ts';
 import type { ChatClient } from '../../src/main/core/llm/chat-client.ts';
-import { NO_KEY, OPENAI_DEFAULT_BASE_URL, resolveChatEndpoint, resolveEmbeddingEndpoint, type LlmEndpoint } from '../../src/main/core/llm/llm-config.ts';
+import type { LlmEndpoint } from '../../src/main/core/llm/llm-config.ts';
 import { LlmService, type LlmServiceOptions } from '../../src/main/core/llm/llm-service.ts';
 import { UsageRepository } from '../../src/main/core/llm/usage-repository.ts';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../support/fake-openai-server.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
-
-describe('LLM endpoint resolution', () => {
-  it('is off without a model, or without both a base URL and a key', () => {
-    expect(resolveChatEndpoint({}, {})).toBeNull();
-    expect(resolveChatEndpoint({ model: 'gpt-4o-mini' }, {})).toBeNull();
-    expect(resolveChatEndpoint({}, { OPENAI_API_KEY: 'sk-1' })).toBeNull();
-  });
-
-  it('reads OPENAI_BASE_URL / OPENAI_API_KEY / WINNOW_LLM_MODEL, with settings winning field by field', () => {
-    const env = { OPENAI_BASE_URL: 'http://localhost:11434/v1/', WINNOW_LLM_MODEL: 'llama3.1', OPENAI_API_KEY: '' };
-    expect(resolveChatEndpoint({}, env)).toEqual({
-      baseUrl: 'http://localhost:11434/v1',
-      apiKey: NO_KEY,
-      model: 'llama3.1',
-      source: { baseUrl: 'env', apiKey: 'default', model: 'env' },
-    });
-    const mixed = resolveChatEndpoint({ model: 'qwen2.5', apiKey: '  ' }, { ...env, OPENAI_API_KEY: 'sk-env' });
-    expect(mixed?.model).toBe('qwen2.5');
-    expect(mixed?.apiKey).toBe('sk-env');
-    expect(mixed?.source).toEqual({ baseUrl: 'env', apiKey: 'env', model: 'settings' });
-    const openai = resolveChatEndpoint({ apiKey: 'sk-x', model: 'gpt-4o-mini' }, {});
-    expect(openai?.baseUrl).toBe(OPENAI_DEFAULT_BASE_URL);
-    expect(resolveEmbeddingEndpoint({}, { OPENAI_API_KEY: 'sk', WINNOW_EMBED_MODEL: 'text-embedding-3-small' })?.model).toBe('text-embedding-3-small');
-  });
-});
 
 describe('chat client', () => {
   let server: FakeOpenAiServer;

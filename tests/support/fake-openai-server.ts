@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 export interface RecordedRequest {
   path: string;
   body: Record<string, unknown>;
+  /** The Authorization header as sent (to check which key went where). */
+  authorization: string | undefined;
   at: number;
   /** Status of the answer, once sent. */
   status?: number;
@@ -36,6 +38,8 @@ export interface FakeOpenAiServer {
   dims: number;
   /** Delay before answering, in ms (to test concurrency and abort). */
   delayMs: number;
+  /** Per-request delay (wins over delayMs when set): `index` counts requests to any path, from 0. */
+  delayFor: ((req: RecordedRequest, index: number) => number) | null;
   /** Failures served (in order) before normal answers, per path. */
   failures: Record<string, ScriptedFailure[]>;
   /** Produces the assistant text of a chat completion; the default writes a valid cluster name. */
@@ -94,6 +98,7 @@ export async function startFakeOpenAiServer(opts: { dims?: number } = {}): Promi
     maxInFlightTotal: 0,
     dims: opts.dims ?? 16,
     delayMs: 0,
+    delayFor: null,
     failures: {},
     chatReply: defaultChatReply,
     shuffleEmbeddings: false,
@@ -102,6 +107,7 @@ export async function startFakeOpenAiServer(opts: { dims?: number } = {}): Promi
       state.maxInFlight = {};
       state.maxInFlightTotal = 0;
       state.delayMs = 0;
+      state.delayFor = null;
       state.failures = {};
       state.chatReply = defaultChatReply;
       state.shuffleEmbeddings = false;
@@ -111,14 +117,15 @@ export async function startFakeOpenAiServer(opts: { dims?: number } = {}): Promi
     void (async () => {
       const path = (req.url ?? '').split('?')[0]!;
       const body = await readBody(req);
-      const recorded: RecordedRequest = { path, body, at: Date.now() };
+      const recorded: RecordedRequest = { path, body, authorization: req.headers.authorization, at: Date.now() };
       state.requests.push(recorded);
       res.on('finish', () => (recorded.status = res.statusCode));
       inFlight[path] = (inFlight[path] ?? 0) + 1;
       state.maxInFlight[path] = Math.max(state.maxInFlight[path] ?? 0, inFlight[path]!);
       state.maxInFlightTotal = Math.max(state.maxInFlightTotal, ++inFlightTotal);
       try {
-        if (state.delayMs > 0) await new Promise((r) => setTimeout(r, state.delayMs));
+        const delay = state.delayFor ? state.delayFor(recorded, state.requests.length - 1) : state.delayMs;
+        if (delay > 0) await new Promise((r) => setTimeout(r, delay));
         if (res.destroyed) return;
         const fail = state.failures[path]?.shift();
         if (fail) {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { AppEvent, Channel, CommandInput, CommandOutput, Result } from '../../shared/contract/index.ts';
 import { clustersModule } from './clusters/index.ts';
 import { curateModule, curateStore, PiiCounter } from './curate/index.ts';
+import { judgeModule } from './curate/judge/index.ts';
 import { datasetsModule } from './datasets/index.ts';
 import { createEmbedders } from './embed/index.ts';
 import { exportModule } from './export/index.ts';
@@ -58,6 +59,8 @@ export function createCore(options: CoreOptions): Core {
   const traces = tracesModule({ db, jobs, now });
   const curation = curateStore(db);
   const datasets = datasetsModule({ db, now, curation: curation.gate });
+  const clusters = clustersModule({ db, rows: traces.rows, jobs, vectors, embedders: createEmbedders(db, llm.service, llm.embeddingEndpoint), llm: llm.service, chatEndpoint: llm.chatEndpoint, now });
+  const judge = judgeModule({ db, jobs, datasets, llm, clusterRules: clusters.rules, now });
   const modules: CoreModule[] = [
     {
       jobs: [],
@@ -73,10 +76,11 @@ export function createCore(options: CoreOptions): Core {
     },
     llm,
     traces,
-    clustersModule({ db, rows: traces.rows, jobs, vectors, embedders: createEmbedders(db, llm.service, llm.embeddingEndpoint), llm: llm.service, chatEndpoint: llm.chatEndpoint, now }),
+    clusters,
     datasets,
     exportModule({ versions: datasets.versions, jobs, now, winnowVersion: VERSION, piiCounter: () => new PiiCounter() }),
-    curateModule({ db, store: curation, drafts: datasets.drafts, jobs, now }),
+    judge,
+    curateModule({ db, store: curation, drafts: datasets.drafts, jobs, now, judge: judge.reader }),
   ];
   for (const module of modules) for (const job of module.jobs) jobs.register(job);
   const dispatch = createRouter(assembleHandlers(modules));

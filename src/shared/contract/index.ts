@@ -7,7 +7,8 @@ import { curateCommands } from './curate.ts';
 import { datasetCommands } from './datasets.ts';
 import { importCommands } from './imports.ts';
 import { jobCommands } from './jobs.ts';
-import { settingsCommands } from './settings.ts';
+import { judgeCommands } from './judge.ts';
+import { providerCommands } from './providers.ts';
 import { traceCommands } from './traces.ts';
 
 export const commands = {
@@ -16,8 +17,9 @@ export const commands = {
   ...traceCommands,
   ...jobCommands,
   ...clusterCommands,
-  ...settingsCommands,
   ...datasetCommands,
+  ...providerCommands,
+  ...judgeCommands,
   ...curateCommands,
 } as const;
 
@@ -38,6 +40,7 @@ export * from './imports.ts';
 export * from './traces.ts';
 export * from './app.ts';
 export * from './clusters.ts';
-export * from './settings.ts';
 export * from './datasets.ts';
+export * from './providers.ts';
+export * from './judge.ts';
 export * from './curate.ts';

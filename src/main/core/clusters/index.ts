@@ -28,7 +28,12 @@ export interface ClustersDeps {
   now: () => number;
 }
 
-export function clustersModule(deps: ClustersDeps): CoreModule {
+export interface ClustersModule extends CoreModule {
+  /** A cluster's name, description and include/exclude rules (what the judge reads as context), or null. */
+  rules(clusterId: number): { name: string; description: string | null; includeRule: string | null; excludeRule: string | null } | null;
+}
+
+export function clustersModule(deps: ClustersDeps): ClustersModule {
   const { db, rows, vectors } = deps;
   const clusters = new ClusterRepository(db);
   const nameRun = async (runId: number, signal: AbortSignal, jobId: number) => {
@@ -43,5 +48,9 @@ export function clustersModule(deps: ClustersDeps): CoreModule {
       createNameJob(nameRun),
     ],
     handlers: clusterHandlers(clusters, rows, deps.jobs, vectors, () => deps.chatEndpoint() !== null),
+    rules: (clusterId) => {
+      const c = clusters.cluster(clusterId);
+      return c ? { name: c.name, description: c.description, includeRule: c.includeRule, excludeRule: c.excludeRule } : null;
+    },
   };
 }

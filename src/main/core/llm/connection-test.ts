@@ -2,7 +2,7 @@
 // person can act on. It goes straight to the endpoint (no cache, no retries), since a retry or a cached answer
 // would hide the very failure being looked for. Imports: openai, llm-config types, the contract's check shape.
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
-import type { LlmConnectionCheck } from '../../../shared/contract/index.ts';
+import type { ProviderCheck as LlmConnectionCheck } from '../../../shared/contract/index.ts';
 import type { LlmEndpoint } from './llm-config.ts';
 
 const TIMEOUT_MS = 15_000;

@@ -6,7 +6,7 @@ import OpenAI, { APIError } from 'openai';
 import { chatCacheKey, type ChatCache } from './chat-cache.ts';
 import type { CallContext, ChatRequest, ChatResult, ChatToolCall } from './chat-types.ts';
 import { Limiter } from './limiter.ts';
-import { costOf, DEFAULT_PRICES, type PriceTable } from './pricing.ts';
+import { costOf, DEFAULT_PRICES, type ModelPrice, type PriceTable } from './pricing.ts';
 import { withRetry } from './retry.ts';
 import type { UsageRecord, UsageSink } from './usage.ts';
 
@@ -24,6 +24,8 @@ export interface EndpointOptions {
   /** Per-request timeout in ms; default 120 s. */
   timeoutMs?: number;
   prices?: PriceTable;
+  /** A provider's prices; wins over `prices`. null: the model has no price. */
+  priceOf?: (model: string) => ModelPrice | null;
   cache?: ChatCache;
   usage?: UsageSink;
   now?: () => number;
@@ -46,7 +48,7 @@ export class EndpointClient {
   readonly baseUrl: string;
   readonly #client: OpenAI;
   readonly #limiter: Limiter;
-  readonly #opts: EndpointOptions;
+  #opts: EndpointOptions;
   /** Set when the server rejected response_format (LM Studio accepts only json_schema): later calls omit it. */
   #jsonModeUnsupported = false;
 
@@ -60,6 +62,20 @@ export class EndpointClient {
 
   get concurrency(): number {
     return this.#limiter.max;
+  }
+
+  /** A provider's limit, timeout and prices, as last saved: applied to the next calls, the limiter kept. */
+  configure(opts: Pick<EndpointOptions, 'concurrency' | 'timeoutMs' | 'priceOf'>): void {
+    this.#opts = { ...this.#opts, ...opts };
+    if (opts.concurrency !== undefined && opts.concurrency !== this.#limiter.max) this.#limiter.setMax(opts.concurrency);
+  }
+
+  #cost(model: string, usage: { promptTokens: number; completionTokens: number }): number | null {
+    if (this.#opts.priceOf) {
+      const p = this.#opts.priceOf(model);
+      return p ? (usage.promptTokens * p.input + usage.completionTokens * p.output) / 1e6 : null;
+    }
+    return costOf(this.#prices, model, usage);
   }
 
   async chat(model: string, req: ChatRequest, call: CallContext): Promise<ChatResult> {
@@ -98,7 +114,7 @@ export class EndpointClient {
       toolCalls,
     };
     await this.#opts.cache?.set(key, answer);
-    const result: ChatResult = { ...answer, cost: costOf(this.#prices, model, answer), latencyMs, cached: false };
+    const result: ChatResult = { ...answer, cost: this.#cost(model, answer), latencyMs, cached: false };
     // Usage names the model asked for (the one it is priced by), not the dated variant a server may report.
     this.#record(call, { ...result, model });
     return result;
@@ -111,7 +127,7 @@ export class EndpointClient {
     const vectors = new Array<number[]>(inputs.length);
     for (const item of res.data) vectors[item.index] = item.embedding;
     const promptTokens = res.usage?.prompt_tokens ?? 0;
-    const cost = costOf(this.#prices, model, { promptTokens, completionTokens: 0 });
+    const cost = this.#cost(model, { promptTokens, completionTokens: 0 });
     this.#record(call, { model, promptTokens, completionTokens: 0, cost, latencyMs, cached: false });
     return { vectors, promptTokens, cost, latencyMs };
   }
@@ -119,7 +135,8 @@ export class EndpointClient {
   /** One request under the endpoint's limit, retried with back-off; a 429 pauses every caller of this endpoint. */
   async #send<T>(request: (signal: AbortSignal | undefined, timeout: { timeout?: number }) => Promise<T>, call: CallContext): Promise<{ res: T; latencyMs: number }> {
     const { signal } = call;
-    const timeout = call.timeoutMs !== undefined ? { timeout: call.timeoutMs } : {};
+    const ms = call.timeoutMs ?? this.#opts.timeoutMs;
+    const timeout = ms !== undefined ? { timeout: ms } : {};
     return this.#limiter.run(async () => {
       const t0 = performance.now();
       const res = await withRetry(() => request(signal, timeout), {

@@ -4,7 +4,7 @@
 import { sleep } from './retry.ts';
 
 export class Limiter {
-  readonly #max: number;
+  #max: number;
   #active = 0;
   readonly #queue: (() => void)[] = [];
   #pausedUntil = 0;
@@ -15,6 +15,15 @@ export class Limiter {
 
   get max(): number {
     return this.#max;
+  }
+
+  /** A provider's limit edited in Settings applies at once: a higher limit lets waiting calls go now. */
+  setMax(max: number): void {
+    this.#max = Math.max(1, Math.floor(max));
+    while (this.#active < this.#max && this.#queue.length > 0) {
+      this.#active++;
+      this.#queue.shift()!();
+    }
   }
 
   /** After a 429 every call waits out the server's back-off, not just the one that was refused. */

@@ -26,6 +26,15 @@ export class LlmService {
     const id = `${baseUrl}\0${createHash('sha256').update(target.apiKey).digest('hex')}`;
     let client = this.#endpoints.get(id);
     if (!client) this.#endpoints.set(id, (client = new EndpointClient({ baseUrl, apiKey: target.apiKey }, this.#opts)));
+    // A provider's saved limit, timeout and prices apply to its shared client (one limiter per server and key).
+    const p = target as Partial<LlmEndpoint>;
+    if (p.concurrency !== undefined || p.timeoutMs !== undefined || p.priceOf !== undefined) {
+      client.configure({
+        ...(p.concurrency !== undefined ? { concurrency: p.concurrency } : {}),
+        ...(p.timeoutMs !== undefined ? { timeoutMs: p.timeoutMs } : {}),
+        ...(p.priceOf !== undefined ? { priceOf: p.priceOf } : {}),
+      });
+    }
     return client;
   }
 

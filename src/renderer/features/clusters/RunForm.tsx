@@ -4,7 +4,7 @@
 import { useEffect, type FormEvent, type ReactElement } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useClusterRunStore } from './cluster-run-store.ts';
-import { endpointLabel, llmCapabilities, useSettingsStore } from '../settings/settings-store.ts';
+import { defaultProvider, llmCapabilities, useSettingsStore } from '../settings/settings-store.ts';
 import { useUiStore } from '../../shell/ui-store.ts';
 import { TextMode } from '../../../shared/contract/index.ts';
 import { TEXT_MODE_LABELS, granularityLabel } from './cluster-format.ts';
@@ -21,11 +21,12 @@ export function RunForm({ rows, submitLabel = 'Cluster' }: { rows: number; submi
   const start = useClusterRunStore((s) => s.start);
   const starting = useClusterRunStore((s) => s.starting);
   const error = useClusterRunStore((s) => s.error);
-  const llm = useSettingsStore((s) => s.llm);
+  const providers = useSettingsStore((s) => s.providers);
   const settingsStatus = useSettingsStore((s) => s.status);
   const loadSettings = useSettingsStore((s) => s.load);
   const go = useUiStore((s) => s.go);
-  const can = llmCapabilities(llm);
+  const can = llmCapabilities(providers);
+  const embedder = defaultProvider(providers, 'embeddings');
 
   useEffect(() => {
     if (settingsStatus === 'idle') void loadSettings();
@@ -68,7 +69,7 @@ export function RunForm({ rows, submitLabel = 'Cluster' }: { rows: number; submi
         <p className="run-hint">
           {can.embeddings ? (
             <>
-              Endpoint <span className="mono">{endpointLabel(llm)}</span> · model <span className="mono">{llm?.embeddingModel}</span>. The built-in
+              Provider <span className="mono">{embedder?.name}</span> · model <span className="mono">{embedder?.defaultEmbeddingModel}</span>. The built-in
               embedder needs no network.
             </>
           ) : can.endpoint ? (
@@ -140,7 +141,7 @@ export function RunForm({ rows, submitLabel = 'Cluster' }: { rows: number; submi
         <p className="run-hint">
           {can.chat ? (
             <>
-              Adds a name, a description and include/exclude rules from <span className="mono">{llm?.model}</span>; keyword names are always made offline.
+              Adds a name, a description and include/exclude rules from <span className="mono">{defaultProvider(providers, 'chat')?.defaultChatModel}</span>; keyword names are always made offline.
             </>
           ) : (
             <>

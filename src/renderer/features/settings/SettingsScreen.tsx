@@ -1,8 +1,8 @@
-// Settings: where data lives, the app version, the theme, and the OpenAI-compatible LLM endpoint.
-// Imports: react, components, LlmSettingsForm, the app and ui stores.
+// Settings: where data lives, the app version, the theme, and the OpenAI-compatible model providers.
+// Imports: react, components, ProvidersPanel, the app and ui stores.
 import type { ReactElement } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
-import { LlmSettingsForm } from './LlmSettingsForm.tsx';
+import { ProvidersPanel } from './ProvidersPanel.tsx';
 import { formatCount } from '../../lib/format.ts';
 import { useAppStore } from '../../shell/app-store.ts';
 import { useUiStore, type ThemePreference } from '../../shell/ui-store.ts';
@@ -38,9 +38,9 @@ export function SettingsScreen(): ReactElement {
       </section>
       <section className="card" aria-labelledby="llm-title">
         <h2 className="card-title" id="llm-title">
-          Model endpoint
+          Model providers
         </h2>
-        <LlmSettingsForm />
+        <ProvidersPanel />
       </section>
       <section className="card">
         <h2 className="card-title">Appearance</h2>

@@ -1,26 +1,31 @@
-// What the effective LLM settings allow, mirroring the core's endpoint rule.
+// What the providers allow, mirroring the core's rule: the first provider with a default model of a purpose.
 import { describe, expect, it } from 'vitest';
-import { endpointLabel, llmCapabilities } from './settings-store.ts';
+import type { Provider } from '../../../shared/contract/index.ts';
+import { defaultProvider, llmCapabilities } from './settings-store.ts';
 
-const none = { baseUrl: null, model: null, embeddingModel: null, hasApiKey: false, source: 'none' as const };
+const base: Provider = {
+  id: 'p1',
+  name: 'Local',
+  baseUrl: 'http://localhost:11434/v1',
+  hasApiKey: false,
+  models: [],
+  concurrency: 4,
+  timeoutMs: 120_000,
+  defaultChatModel: null,
+  defaultEmbeddingModel: null,
+  source: 'settings',
+};
 
 describe('LLM capabilities', () => {
-  it('offers nothing without an endpoint', () => {
-    expect(llmCapabilities(null)).toEqual({ endpoint: false, embeddings: false, chat: false });
-    expect(llmCapabilities({ ...none, model: 'gpt-4o-mini', embeddingModel: 'text-embedding-3-small' })).toEqual({ endpoint: false, embeddings: false, chat: false });
+  it('offers nothing without a provider', () => {
+    expect(llmCapabilities([])).toEqual({ endpoint: false, embeddings: false, chat: false });
   });
 
-  it('needs the matching model for each use', () => {
-    const local = { ...none, baseUrl: 'http://localhost:11434/v1', source: 'settings' as const };
-    expect(llmCapabilities(local)).toEqual({ endpoint: true, embeddings: false, chat: false });
-    expect(llmCapabilities({ ...local, model: 'llama3.1' })).toEqual({ endpoint: true, embeddings: false, chat: true });
-    expect(llmCapabilities({ ...local, embeddingModel: 'nomic-embed-text' })).toEqual({ endpoint: true, embeddings: true, chat: false });
-  });
-
-  it('treats a key without a base URL as OpenAI itself', () => {
-    const openai = { ...none, hasApiKey: true, model: 'gpt-4o-mini', embeddingModel: 'text-embedding-3-small', source: 'environment' as const };
-    expect(llmCapabilities(openai)).toEqual({ endpoint: true, embeddings: true, chat: true });
-    expect(endpointLabel(openai)).toBe('api.openai.com (default)');
-    expect(endpointLabel({ ...openai, baseUrl: 'http://localhost:1234/v1' })).toBe('http://localhost:1234/v1');
+  it('needs a default model for each use, from any provider', () => {
+    expect(llmCapabilities([base])).toEqual({ endpoint: true, embeddings: false, chat: false });
+    const chat = { ...base, defaultChatModel: 'llama3.1' };
+    const embed = { ...base, id: 'env', name: 'Environment', defaultEmbeddingModel: 'nomic-embed-text', source: 'environment' as const };
+    expect(llmCapabilities([chat, embed])).toEqual({ endpoint: true, embeddings: true, chat: true });
+    expect(defaultProvider([base, embed], 'embeddings')?.id).toBe('env');
   });
 });

@@ -1,14 +1,15 @@
-// The LLM endpoint settings (settings.llm.get / set): effective values, where they come from, saving.
+// The model providers (providers.list / set / remove / test): the list, saving, removing, "Test connection".
 // Imports: zustand, the api client, shared contract types.
 import { create } from 'zustand';
 import { api, errorMessage } from '../../api/index.ts';
-import type { CommandInput, CommandOutput, LlmSettings } from '../../../shared/contract/index.ts';
+import type { CommandInput, CommandOutput, Provider, ProviderModel } from '../../../shared/contract/index.ts';
 
-export type LlmSettingsInput = CommandInput<'settings.llm.set'>;
-export type ConnectionTest = CommandOutput<'settings.llm.test'>;
+export type ProviderSaveInput = CommandInput<'providers.set'>;
+export type ConnectionTest = CommandOutput<'providers.test'>;
 
 interface SettingsState {
-  llm: LlmSettings | null;
+  providers: Provider[];
+  knownPrices: ProviderModel[];
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
   saving: boolean;
@@ -18,13 +19,16 @@ interface SettingsState {
   /** The last "Test connection" answer (or why it could not run), cleared when the form changes. */
   test: { running: boolean; result: ConnectionTest | null; error: string | null };
   load(): Promise<void>;
-  save(input: LlmSettingsInput): Promise<boolean>;
-  testConnection(input: LlmSettingsInput): Promise<void>;
+  /** The saved provider, or null when the core refused (saveError says why). */
+  save(input: ProviderSaveInput): Promise<Provider | null>;
+  remove(id: string): Promise<void>;
+  testConnection(input: CommandInput<'providers.test'>): Promise<void>;
   clearTest(): void;
 }
 
-export const useSettingsStore = create<SettingsState>()((set) => ({
-  llm: null,
+export const useSettingsStore = create<SettingsState>()((set, get) => ({
+  providers: [],
+  knownPrices: [],
   status: 'idle',
   error: null,
   saving: false,
@@ -32,31 +36,40 @@ export const useSettingsStore = create<SettingsState>()((set) => ({
   savedSeq: 0,
   test: { running: false, result: null, error: null },
   async load() {
-    set((s) => ({ status: s.llm ? s.status : 'loading' }));
+    set((s) => ({ status: s.status === 'ready' ? 'ready' : 'loading' }));
     try {
-      const llm = await api().invoke('settings.llm.get', {});
-      set({ llm, status: 'ready', error: null });
+      const { providers, knownPrices } = await api().invoke('providers.list', {});
+      set({ providers, knownPrices, status: 'ready', error: null });
     } catch (err) {
-      set((s) => ({ status: s.llm ? 'ready' : 'error', error: errorMessage(err) }));
+      set((s) => ({ status: s.status === 'ready' ? 'ready' : 'error', error: errorMessage(err) }));
     }
   },
   async save(input) {
     set({ saving: true, saveError: null });
     try {
-      const llm = await api().invoke('settings.llm.set', input);
-      set((s) => ({ llm, status: 'ready', error: null, savedSeq: s.savedSeq + 1 }));
-      return true;
+      const saved = await api().invoke('providers.set', input);
+      set((s) => ({ savedSeq: s.savedSeq + 1 }));
+      await get().load();
+      return saved;
     } catch (err) {
       set({ saveError: errorMessage(err) });
-      return false;
+      return null;
     } finally {
       set({ saving: false });
+    }
+  },
+  async remove(id) {
+    try {
+      await api().invoke('providers.remove', { id });
+      await get().load();
+    } catch (err) {
+      set({ saveError: errorMessage(err) });
     }
   },
   async testConnection(input) {
     set({ test: { running: true, result: null, error: null } });
     try {
-      const result = await api().invoke('settings.llm.test', input);
+      const result = await api().invoke('providers.test', input);
       set({ test: { running: false, result, error: null } });
     } catch (err) {
       set({ test: { running: false, result: null, error: errorMessage(err) } });
@@ -67,16 +80,12 @@ export const useSettingsStore = create<SettingsState>()((set) => ({
   },
 }));
 
-/**
- * What the effective settings can be used for, by the core's own rule: an endpoint is a base URL, or
- * just a key (then it is OpenAI itself); embeddings also need an embedding model, naming a chat model.
- */
-export function llmCapabilities(llm: LlmSettings | null): { endpoint: boolean; embeddings: boolean; chat: boolean } {
-  const endpoint = Boolean(llm?.baseUrl) || Boolean(llm?.hasApiKey);
-  return { endpoint, embeddings: endpoint && Boolean(llm?.embeddingModel), chat: endpoint && Boolean(llm?.model) };
+/** The provider whose default model of a purpose LLM features use: the first that has one (the core's rule). */
+export function defaultProvider(providers: readonly Provider[], purpose: 'chat' | 'embeddings'): Provider | null {
+  return providers.find((p) => (purpose === 'chat' ? p.defaultChatModel : p.defaultEmbeddingModel)) ?? null;
 }
 
-/** The endpoint as shown to people: the base URL, or OpenAI's when only a key is set. */
-export function endpointLabel(llm: LlmSettings | null): string {
-  return llm?.baseUrl ?? 'api.openai.com (default)';
+/** What the providers can be used for: any provider is an endpoint; embeddings and naming need a default model. */
+export function llmCapabilities(providers: readonly Provider[]): { endpoint: boolean; embeddings: boolean; chat: boolean } {
+  return { endpoint: providers.length > 0, embeddings: defaultProvider(providers, 'embeddings') !== null, chat: defaultProvider(providers, 'chat') !== null };
 }

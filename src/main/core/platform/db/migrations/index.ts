@@ -6,6 +6,7 @@ import { sql as m003 } from './003-trace-raw.ts';
 import { sql as m004 } from './004-llm-cache.ts';
 import { sql as m005 } from './005-import-notices.ts';
 import { sql as m006 } from './006-datasets.ts';
+import { sql as m010 } from './010-providers-judge.ts';
 import { sql as m011 } from './011-curate.ts';
 
 export interface Migration {
@@ -23,5 +24,6 @@ export const migrations: Migration[] = [
   { version: 4, name: 'llm-cache', sql: m004 },
   { version: 5, name: 'import-notices', sql: m005 },
   { version: 6, name: 'datasets', sql: m006 },
+  { version: 10, name: 'providers-judge', sql: m010 },
   { version: 11, name: 'curate', sql: m011 },
 ];
