@@ -63,7 +63,7 @@ export function curateHandlers(deps: { drafts: DraftAccess; repo: CurateReposito
       }
       // Checked now, so a wrong name is an answer rather than a failed job.
       drafts.ensure(input.dataset);
-      return { jobId: deps.jobs.start('curate', input).id };
+      return { jobId: deps.jobs.start(input.judge ? 'curate-judge' : 'curate', input).id };
     },
     'curate.summary': ({ dataset }) => {
       const found = drafts.find(dataset);

@@ -1,4 +1,4 @@
-// The curation job (cpu lane): reads the draft, runs the switched-on filters with the user's overrides, counts
+// The curation job (cpu lane; llm lane with the judge): reads the draft, runs the switched-on filters with the user's overrides, counts
 // PII spans, asks the judge (when one is set) to score the rows the filters kept, and stores the run and every
 // row's verdicts in one transaction, so a cancelled run leaves the previous run whole.
 // Imports: zod, contract schemas, jobs types, datasets index, curate engine, this domain's repositories.
@@ -37,15 +37,16 @@ interface Deps {
 
 const NO_COST: CurateCost = { usd: 0, tokens: 0, calls: 0, cached: 0 };
 
-export function createCurateJob(deps: Deps): JobHandler<CurateParams> {
-  return {
-    kind: 'curate',
-    lane: 'cpu',
-    params: CurateParams,
-    changes: ['datasets'],
-    title: (p) => `Curate ${p.dataset}${p.judge ? ' with the judge' : ''}`,
-    run: (ctx) => runCuration(deps, ctx),
-  };
+/**
+ * Two kinds over one run: filters only on the cpu lane; with the judge on the llm lane, so minutes of model calls
+ * never hold up clustering, and a long judge never waits behind it either.
+ */
+export function createCurateJobs(deps: Deps): [JobHandler<CurateParams>, JobHandler<CurateParams>] {
+  const base = { params: CurateParams, changes: ['datasets'] as const, run: (ctx: JobContext<CurateParams>) => runCuration(deps, ctx) };
+  return [
+    { ...base, kind: 'curate', lane: 'cpu', title: (p) => `Curate ${p.dataset}` },
+    { ...base, kind: 'curate-judge', lane: 'llm', title: (p) => `Curate ${p.dataset} with the judge` },
+  ];
 }
 
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

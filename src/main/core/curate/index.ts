@@ -5,7 +5,7 @@ import type { Database } from 'better-sqlite3';
 import type { CurationGate, DraftAccess } from '../datasets/index.ts';
 import type { CoreModule } from '../platform/core-module.ts';
 import type { JobRunner } from '../platform/jobs/job-runner.ts';
-import { createCurateJob } from './curate-job.ts';
+import { createCurateJobs } from './curate-job.ts';
 import { curateHandlers } from './curate-handlers.ts';
 import { CurateRepository } from './curate-repository.ts';
 import { curationGate } from './curation-gate.ts';
@@ -33,7 +33,7 @@ export function curateModule(deps: { db: Database; store: CurateStore; drafts: D
   const { repo } = deps.store;
   const shared = { drafts: deps.drafts, repo, now: deps.now };
   return {
-    jobs: [createCurateJob({ ...shared, facts: new TraceFactsRepository(deps.db), judge: deps.judge ? judgeStepOf(deps.judge) : NO_JUDGE })],
+    jobs: createCurateJobs({ ...shared, facts: new TraceFactsRepository(deps.db), judge: deps.judge ? judgeStepOf(deps.judge) : NO_JUDGE }),
     handlers: { ...curateHandlers({ ...shared, jobs: deps.jobs }), ...reviewHandlers(shared), ...piiHandlers(shared) },
   };
 }
