@@ -1,4 +1,4 @@
-// The curation job (cpu lane): reads the draft, runs the switched-on filters with the user's overrides, counts
+// The curation job (cpu lane; llm lane with the judge): reads the draft, runs the switched-on filters with the user's overrides, counts
 // PII spans, asks the judge (when one is set) to score the rows the filters kept, and stores the run and every
 // row's verdicts in one transaction, so a cancelled run leaves the previous run whole.
 // Imports: zod, contract schemas, jobs types, datasets index, curate engine, this domain's repositories.
@@ -8,7 +8,7 @@ import type { DatasetRow, DraftAccess } from '../datasets/index.ts';
 import type { JobContext, JobHandler } from '../platform/jobs/job-runner.ts';
 import type { CurateRepository, RowInsert } from './curate-repository.ts';
 import { curateRowOf } from './curate-row-of.ts';
-import { FILTER_NAMES, findRowPii, PiiCache, runFilters, type CurateRow, type FilterName, type PiiType } from './engine/index.ts';
+import { FILTER_NAMES, runFiltersInWorker, type CurateRow, type FilterName } from './engine/index.ts';
 import { engineSettings, recipeFilters } from './filter-settings.ts';
 import type { JudgeStep } from './judge-step.ts';
 import type { TraceFactsRepository } from './trace-facts-repository.ts';
@@ -37,15 +37,16 @@ interface Deps {
 
 const NO_COST: CurateCost = { usd: 0, tokens: 0, calls: 0, cached: 0 };
 
-export function createCurateJob(deps: Deps): JobHandler<CurateParams> {
-  return {
-    kind: 'curate',
-    lane: 'cpu',
-    params: CurateParams,
-    changes: ['datasets'],
-    title: (p) => `Curate ${p.dataset}${p.judge ? ' with the judge' : ''}`,
-    run: (ctx) => runCuration(deps, ctx),
-  };
+/**
+ * Two kinds over one run: filters only on the cpu lane; with the judge on the llm lane, so minutes of model calls
+ * never hold up clustering, and a long judge never waits behind it either.
+ */
+export function createCurateJobs(deps: Deps): [JobHandler<CurateParams>, JobHandler<CurateParams>] {
+  const base = { params: CurateParams, changes: ['datasets'] as const, run: (ctx: JobContext<CurateParams>) => runCuration(deps, ctx) };
+  return [
+    { ...base, kind: 'curate', lane: 'cpu', title: (p) => `Curate ${p.dataset}` },
+    { ...base, kind: 'curate-judge', lane: 'llm', title: (p) => `Curate ${p.dataset} with the judge` },
+  ];
 }
 
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -69,18 +70,18 @@ async function runCuration(deps: Deps, ctx: JobContext<CurateParams>): Promise<C
   ctx.progress(0, rows.length, 'filtering');
   const config = engineSettings(params.filters);
   const overrides = deps.repo.overrides(draft.datasetId);
-  const run = runFilters(rows, config, {
-    keep: overrides.filter((o) => o.action === 'keep').map((o) => String(o.row_key)),
-    drop: overrides.filter((o) => o.action === 'drop').map((o) => String(o.row_key)),
-  });
+  // In a worker thread: 100k rows take seconds, and the main thread serves the window meanwhile.
+  const { run, piiSpans } = await runFiltersInWorker(
+    {
+      rows,
+      config,
+      keep: overrides.filter((o) => o.action === 'keep').map((o) => String(o.row_key)),
+      drop: overrides.filter((o) => o.action === 'drop').map((o) => String(o.row_key)),
+    },
+    signal,
+  );
   const filterMs = Object.values(run.timings).reduce((a, b) => a + (b ?? 0), 0);
-  await yieldToEvents();
   signal.throwIfAborted();
-
-  // Span counts for the rows the PII filter named (the filter already proved the others clean).
-  const piiTypes: ReadonlySet<PiiType> | undefined = config.pii.types ? new Set(config.pii.types) : undefined;
-  const piiCache = new PiiCache();
-  const piiSpans = run.rows.map((v, i) => (v.fired.some((f) => f.filter === 'pii') ? findRowPii(rows[i]!, piiTypes, piiCache).length : 0));
 
   const notes: string[] = [];
   let scores = new Map<number, JudgeScoresView>();
