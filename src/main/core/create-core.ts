@@ -79,8 +79,8 @@ export function createCore(options: CoreOptions): Core {
     clusters,
     datasets,
     exportModule({ versions: datasets.versions, jobs, now, winnowVersion: VERSION, piiCounter: () => new PiiCounter() }),
-    curateModule({ db, store: curation, drafts: datasets.drafts, jobs, now }),
     judge,
+    curateModule({ db, store: curation, drafts: datasets.drafts, jobs, now, judge: judge.reader }),
   ];
   for (const module of modules) for (const job of module.jobs) jobs.register(job);
   const dispatch = createRouter(assembleHandlers(modules));

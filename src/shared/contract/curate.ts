@@ -44,7 +44,7 @@ export const CurateJudgeSettings = z.object({
   threshold: z.number().min(0).max(1).default(0.5),
   /** Rows within this distance of the threshold go to the review queue as borderline. */
   margin: z.number().min(0).max(0.5).default(0.1),
-  /** The rubric the judge scores against; the default rubric when absent. */
+  /** Not taken here (refused): the judge scores against the dataset's rubric, set with judge.rubric.set. */
   rubric: z.string().max(20_000).optional(),
   /** Stop the judge cleanly once this much has been spent, in US dollars. */
   budgetUsd: z.number().min(0).optional(),

@@ -18,9 +18,9 @@ export const commands = {
   ...jobCommands,
   ...clusterCommands,
   ...datasetCommands,
-  ...curateCommands,
   ...providerCommands,
   ...judgeCommands,
+  ...curateCommands,
 } as const;
 
 export type Channel = keyof typeof commands;
@@ -41,6 +41,6 @@ export * from './traces.ts';
 export * from './app.ts';
 export * from './clusters.ts';
 export * from './datasets.ts';
-export * from './curate.ts';
 export * from './providers.ts';
 export * from './judge.ts';
+export * from './curate.ts';

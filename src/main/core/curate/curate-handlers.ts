@@ -58,6 +58,9 @@ export function curateHandlers(deps: { drafts: DraftAccess; repo: CurateReposito
   const { drafts, repo } = deps;
   return {
     'curate.run': (input) => {
+      if (input.judge?.rubric !== undefined) {
+        throw new CommandError('invalid_input', `the judge scores against the dataset's rubric: set it with judge.rubric.set (Curate → Rubric), then run curation without a rubric`);
+      }
       // Checked now, so a wrong name is an answer rather than a failed job.
       drafts.ensure(input.dataset);
       return { jobId: deps.jobs.start('curate', input).id };

@@ -9,7 +9,8 @@ import { createCurateJob } from './curate-job.ts';
 import { curateHandlers } from './curate-handlers.ts';
 import { CurateRepository } from './curate-repository.ts';
 import { curationGate } from './curation-gate.ts';
-import { NO_JUDGE, type JudgeStep } from './judge-step.ts';
+import type { JudgeReader } from './judge/index.ts';
+import { judgeStepOf, NO_JUDGE } from './judge-step.ts';
 import { piiHandlers } from './pii-handlers.ts';
 import { reviewHandlers } from './review-handlers.ts';
 import { TraceFactsRepository } from './trace-facts-repository.ts';
@@ -27,11 +28,12 @@ export function curateStore(db: Database): CurateStore {
   return { repo, gate: curationGate(repo) };
 }
 
-export function curateModule(deps: { db: Database; store: CurateStore; drafts: DraftAccess; jobs: JobRunner; now: () => number; judge?: JudgeStep }): CoreModule {
+/** `judge`: the LLM judge's reader; without it a run asked for the judge filters only and says so. */
+export function curateModule(deps: { db: Database; store: CurateStore; drafts: DraftAccess; jobs: JobRunner; now: () => number; judge?: JudgeReader }): CoreModule {
   const { repo } = deps.store;
   const shared = { drafts: deps.drafts, repo, now: deps.now };
   return {
-    jobs: [createCurateJob({ ...shared, facts: new TraceFactsRepository(deps.db), judge: deps.judge ?? NO_JUDGE })],
+    jobs: [createCurateJob({ ...shared, facts: new TraceFactsRepository(deps.db), judge: deps.judge ? judgeStepOf(deps.judge) : NO_JUDGE })],
     handlers: { ...curateHandlers({ ...shared, jobs: deps.jobs }), ...reviewHandlers(shared), ...piiHandlers(shared) },
   };
 }

@@ -19,14 +19,17 @@ export interface VersionHandle {
   /** `v3` or `draft`. */
   label: string;
   frozen: boolean;
-  /** Rows it holds; for a draft, less the rows curation dropped (they are neither exported nor frozen). */
+  /** Rows it holds (for a curated draft, less the rows curation dropped). */
   rows: number;
+  /** Draft rows left out of rows() and hash(): curation's drops, when resolved with `curated` (export). */
+  leftOut: ReadonlySet<number>;
   recipe: Record<string, unknown>;
   split: { seed: number; fractions: Record<string, number>; rows: Partial<Record<DatasetSplit, number>> } | null;
 }
 
 export interface VersionAccess {
-  resolve(dataset: string, version: VersionRef): VersionHandle;
+  /** `curated`: read a draft as it would freeze, without the rows curation dropped (export does; the judge does not). */
+  resolve(dataset: string, version: VersionRef, opts?: { curated?: boolean }): VersionHandle;
   /** The stored hash of a frozen version; for a draft, computed now over its rows. */
   hash(handle: VersionHandle): string;
   /** Rows in row-key order (only one split's when given), a page at a time so the store is never held busy. */
@@ -36,14 +39,13 @@ export interface VersionAccess {
 }
 
 export function versionAccess(repo: DatasetRepository, gate: CurationGate): VersionAccess {
-  // A draft is read as it would freeze: without the rows curation dropped.
-  const leftOut = (handle: Pick<VersionHandle, 'frozen' | 'datasetId' | 'versionId'>): Set<number> => (handle.frozen ? new Set() : gate.droppedKeys(handle.datasetId, handle.versionId));
   return {
-    resolve(name, ref) {
+    resolve(name, ref, opts) {
       const d = mustDataset(repo, name);
       const v = resolveVersion(repo, d, ref);
       const split = repo.getSplit(v.id);
       const frozen = v.status === 'frozen';
+      const leftOut: ReadonlySet<number> = !frozen && opts?.curated ? gate.droppedKeys(d.id, v.id) : new Set();
       return {
         datasetId: d.id,
         dataset: d.name,
@@ -53,17 +55,18 @@ export function versionAccess(repo: DatasetRepository, gate: CurationGate): Vers
         versionId: v.id,
         label: versionLabel(v),
         frozen,
-        rows: v.row_count - (frozen ? 0 : leftOut({ frozen, datasetId: d.id, versionId: v.id }).size),
+        rows: v.row_count - leftOut.size,
+        leftOut,
         recipe: JSON.parse(v.recipe_json) as Record<string, unknown>,
         split: split ? { seed: split.seed, fractions: JSON.parse(split.fractions_json) as Record<string, number>, rows: JSON.parse(split.counts_json) as Partial<Record<DatasetSplit, number>> } : null,
       };
     },
     hash(handle) {
       const v = repo.versionById(handle.versionId);
-      return v?.sha256 ?? hashVersion(repo, handle.versionId, leftOut(handle));
+      return v?.sha256 ?? hashVersion(repo, handle.versionId, handle.leftOut);
     },
     *rows(handle, split, pageSize = 2000) {
-      const skip = leftOut(handle);
+      const skip = handle.leftOut;
       for (let after = -1; ; ) {
         const page = repo.page(handle.versionId, after, pageSize, split);
         const kept = skip.size === 0 ? page : page.filter((r) => !skip.has(r.row_key));

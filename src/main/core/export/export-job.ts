@@ -73,7 +73,8 @@ export function createExportJob(versions: VersionAccess, deps: ExportDeps): JobH
 
 async function runExport(versions: VersionAccess, ctx: JobContext<ExportParams>, deps: ExportDeps): Promise<ExportResult> {
   const { params, signal } = ctx;
-  const handle = versions.resolve(params.dataset, params.version);
+  // A draft exports as it would freeze: without the rows curation dropped.
+  const handle = versions.resolve(params.dataset, params.version, { curated: true });
   const pii = deps.piiCounter ? await scanPii(versions, handle, deps.piiCounter(), ctx) : null;
   if (pii && pii.spans > 0 && params.pii === 'refuse') {
     throw new Error(`${pii.rowsWithPii} rows still hold PII (${describePii(pii.byType)}): redact the draft first (winnow pii ${handle.dataset} --redact), or export with the PII policy "warn"`);

@@ -14,7 +14,7 @@ export function exportModule(deps: { versions: VersionAccess; jobs: JobRunner; n
     handlers: {
       'datasets.export': (input) => {
         // Checked now, so a wrong name or version is an answer, not a failed job.
-        const handle = deps.versions.resolve(input.dataset, input.version);
+        const handle = deps.versions.resolve(input.dataset, input.version, { curated: true });
         const job = deps.jobs.start('export', { ...input, out: resolve(input.out) });
         return { jobId: job.id, warning: draftWarning(handle) };
       },
