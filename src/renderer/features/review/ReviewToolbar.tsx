@@ -59,8 +59,8 @@ export function ReviewToolbar(): ReactElement {
       </label>
       <div className="review-progress" data-testid="review-progress" data-reviewed={reviewed} data-total={total}>
         <ProgressBar done={reviewed} total={total} label="Reviewed" size="sm" />
-        <span className="small">
-          {index >= 0 ? <span className="muted">Row {formatCount(index + 1)} of {formatCount(total)} · </span> : null}
+        <span className="small review-progress-text">
+          {index >= 0 ? <span className="muted">Row {formatCount(index + 1)}/{formatCount(total)} · </span> : null}
           {progressLine(reviewed, total)}
         </span>
       </div>
