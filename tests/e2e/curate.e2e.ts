@@ -258,7 +258,36 @@ test('curates a draft, drags the threshold, reviews three rows by keyboard acros
     await page.keyboard.press('Escape');
   });
 
+  await test.step('a filter\'s drops: PII highlighted, the response edited by keyboard', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByTestId('review-stage').selectOption('dropped:pii');
+    const email = page.locator('mark[data-pii="EMAIL"]');
+    await expect(email).toContainText('jane.doe@example.com');
+    await expect(page.locator('mark[data-pii="PHONE"]')).toContainText('415 555 0142');
+    await expect(page.getByTestId('row-verdicts')).toContainText('PII');
+    await shot(page, 'review-pii-1280');
+    await page.keyboard.press('e');
+    await page.getByTestId('response-input').fill('Done: I saved your new email address and phone number.');
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByTestId('review-response')).toContainText('I saved your new email address');
+    await expect(email).toHaveCount(0);
+    const edited = (await env.core.invoke('review.queue', { dataset: DATASET, stage: 'dropped:pii', pendingOnly: false, limit: 10 })).items[0];
+    expect(edited?.review?.edited).toBe(true);
+    expect(edited?.row.responseText).toBe('Done: I saved your new email address and phone number.');
+  });
+
+  await test.step('bulk: reject everything pending in the refusal drops', async () => {
+    await page.getByTestId('review-stage').selectOption('dropped:refusal');
+    await expect(progress).toHaveAttribute('data-total', '1');
+    await page.getByTestId('bulk-reject').click();
+    await page.getByTestId('bulk-confirm').click();
+    await expect(progress).toHaveAttribute('data-reviewed', '1');
+    const refused = (await env.core.invoke('review.queue', { dataset: DATASET, stage: 'dropped:refusal', pendingOnly: false, limit: 10 })).items;
+    expect(refused.map((r) => r.review?.decision)).toEqual(['reject']);
+  });
+
   await test.step('the panel at 1920x1080', async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
     // The reload mid-queue started the window afresh: the Datasets screen lists, and the dataset opens again.
     await page.keyboard.press('g');
     await page.keyboard.press('d');

@@ -193,7 +193,7 @@ function ReviewStage({ dataset, summary }: { dataset: string; summary: CurateSum
               Review {summary.pending > 0 ? `${formatCount(summary.pending)} pending` : 'borderline'}
             </button>
             <button type="button" className="btn btn-sm" onClick={() => open('dropped')} disabled={drops === 0} data-testid="open-drops">
-              Review {formatCount(drops)} drops
+              Review {formatCount(drops)} left out
             </button>
             <span className="small" data-testid="draft-kept">
               The draft keeps <strong>{formatCount(summary.kept)}</strong> of {formatCount(summary.rows)} rows
