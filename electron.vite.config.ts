@@ -9,6 +9,7 @@ const workerEntries = {
   'import-projection': resolve('src/main/core/traces/import-projection.ts'),
   'embed-worker': resolve('src/main/core/embed/embed-worker.ts'),
   'cluster-worker': resolve('src/main/core/clusters/engine/cluster-worker.ts'),
+  'curate-filter-worker': resolve('src/main/core/curate/engine/curate-filter-worker.ts'),
 };
 
 /** In `npm run dev` only: Vite injects inline scripts/styles and a websocket that the strict CSP meta refuses. */

@@ -1,5 +1,6 @@
-// `npm run bench -- curate [--rows N] [--no-pii]`: every offline curation filter over N synthetic rows (default
-// 100k), with time per filter and what each caught; then PII precision and recall per type on the shared data.
+// `npm run bench -- curate [--rows N] [--no-pii] [--job]`: every offline curation filter over N synthetic rows
+// (default 100k), with time per filter and what each caught; then PII precision and recall per type on the shared
+// data. `--job` instead times the curation job end to end on a draft of N rows against the engine alone.
 // Imports: the curate engine, ./lib/synthetic-curate-rows.ts, ./lib/table.ts, tests/support/pii-measure.ts.
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -7,6 +8,7 @@ import { runFilters } from '../src/main/core/curate/engine/run-filters.ts';
 import { FILTER_NAMES } from '../src/main/core/curate/engine/filter-verdict.ts';
 import type { FilterSettings } from '../src/main/core/curate/engine/filter-config.ts';
 import { measurePresidio, measureSecrets, piiDataPresent, piiTable } from '../tests/support/pii-measure.ts';
+import { runCurateJobBench } from './curate-job.ts';
 import { syntheticCurateRows } from './lib/synthetic-curate-rows.ts';
 import { textTable } from './lib/table.ts';
 
@@ -19,8 +21,9 @@ const ALL_ON: FilterSettings = {
 const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000;
 
 export async function runCurateBench(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { rows: { type: 'string', default: '100000' }, 'no-pii': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ args: argv, options: { rows: { type: 'string', default: '100000' }, 'no-pii': { type: 'boolean', default: false }, job: { type: 'boolean', default: false } } });
   const n = Number(values.rows);
+  if (values.job) return runCurateJobBench(n);
   console.log(`machine: ${cpus()[0]?.model ?? '?'} x${availableParallelism()}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}, node ${process.version}`);
 
   const t0 = performance.now();

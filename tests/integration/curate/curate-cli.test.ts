@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeOpenAiServer, type FakeOpenAiServer } from '../../support/fake-openai-server.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 import { repoRoot } from '../../support/shared-data.ts';
 import { coreWithDataset, PIPELINE_FIXTURE } from './curate-support.ts';
@@ -17,9 +18,10 @@ describe('winnow curate, pii and review', () => {
   const dir = makeTempDir('winnow-curate-cli-');
   const data = join(dir.path, 'data');
 
+  let env: NodeJS.ProcessEnv = process.env;
   function winnow(...args: string[]): Promise<Run> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [join(repoRoot, 'src/main/cli/winnow.ts'), '--data', data, ...args]);
+      const child = spawn(process.execPath, [join(repoRoot, 'src/main/cli/winnow.ts'), '--data', data, ...args], { env });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -82,5 +84,30 @@ describe('winnow curate, pii and review', () => {
     expect(reviewed.items.map((i) => i.row).sort()).toEqual([first!.row, second!.row].sort());
     const both = await winnow('review', 'support', '--accept', '1', '--reject', '2');
     expect(both.status).toBe(2);
+  }, 300_000);
+
+  it('prints the judge estimate first, then judges the kept rows with the model named', async () => {
+    const server: FakeOpenAiServer = await startFakeOpenAiServer();
+    // Scores by answer length, so some rows fall below 0.5 and some do not.
+    server.chatReply = (body) => {
+      const s = Math.min(1, (body.messages.find((m) => m.role === 'user')?.content.length ?? 0) / 2000);
+      return JSON.stringify({ helpfulness: s, relevance: s, format: 1, overall: s, rationale: 'By length.' });
+    };
+    env = { ...process.env, OPENAI_BASE_URL: server.baseUrl, OPENAI_API_KEY: 'sk-cli-test-0123456789', WINNOW_LLM_PRICES: JSON.stringify({ 'judge-mini': { input: 1, output: 2 } }) };
+    try {
+      const r = await winnow('curate', 'support', '--judge', 'judge-mini', '--threshold', '0.5', '--json');
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/judge estimate for 14 rows with judge-mini: at most \d+ calls/);
+      const doc = JSON.parse(r.stdout) as { kept: number; judged: number; cost: { usd: number; tokens: number } };
+      const judgeCalls = server.requests.filter((q) => q.path === '/v1/chat/completions').length;
+      expect(doc.judged).toBe(judgeCalls);
+      expect(doc.judged).toBeGreaterThan(0);
+      expect(doc.judged).toBeLessThan(14);
+      expect(doc.cost.tokens).toBeGreaterThan(0);
+      expect(doc.cost.usd).toBeGreaterThan(0);
+    } finally {
+      env = process.env;
+      await server.close();
+    }
   }, 300_000);
 });

@@ -41,6 +41,14 @@ export async function curateCommand(core: Core, args: string[], opts: CurateOpti
     opts.judge === undefined
       ? null
       : { model: opts.judge, threshold: opts.threshold === undefined ? 0.5 : unit('--threshold', opts.threshold), margin: 0.1, ...(budget !== undefined ? { budgetUsd: budget } : {}) };
+  if (judge) {
+    // Before anything is spent: what judging every draft row would cost (the filters' drops are not judged, so less).
+    const e = await core.invoke('judge.estimate', { dataset, model: { model: judge.model } });
+    process.stderr.write(
+      `winnow: judge estimate for ${e.rows} rows with ${e.model}: at most ${e.calls} calls, ${e.inputTokens} input and ${e.outputTokens} output tokens, ` +
+        `${e.usd === null ? 'cost unknown (the model has no price)' : `$${e.usd.toFixed(4)}`}${e.alreadyJudged ? ` (${e.alreadyJudged} already judged: free)` : ''}\n`,
+    );
+  }
   const { jobId } = await core.invoke('curate.run', { dataset, filters: filterSettings(opts.filters), judge });
   const onSigint = (): void => void core.invoke('jobs.cancel', { id: jobId });
   process.once('SIGINT', onSigint);

@@ -8,7 +8,7 @@ import type { DatasetRow, DraftAccess } from '../datasets/index.ts';
 import type { JobContext, JobHandler } from '../platform/jobs/job-runner.ts';
 import type { CurateRepository, RowInsert } from './curate-repository.ts';
 import { curateRowOf } from './curate-row-of.ts';
-import { FILTER_NAMES, findRowPii, PiiCache, runFilters, type CurateRow, type FilterName, type PiiType } from './engine/index.ts';
+import { FILTER_NAMES, runFiltersInWorker, type CurateRow, type FilterName } from './engine/index.ts';
 import { engineSettings, recipeFilters } from './filter-settings.ts';
 import type { JudgeStep } from './judge-step.ts';
 import type { TraceFactsRepository } from './trace-facts-repository.ts';
@@ -69,18 +69,18 @@ async function runCuration(deps: Deps, ctx: JobContext<CurateParams>): Promise<C
   ctx.progress(0, rows.length, 'filtering');
   const config = engineSettings(params.filters);
   const overrides = deps.repo.overrides(draft.datasetId);
-  const run = runFilters(rows, config, {
-    keep: overrides.filter((o) => o.action === 'keep').map((o) => String(o.row_key)),
-    drop: overrides.filter((o) => o.action === 'drop').map((o) => String(o.row_key)),
-  });
+  // In a worker thread: 100k rows take seconds, and the main thread serves the window meanwhile.
+  const { run, piiSpans } = await runFiltersInWorker(
+    {
+      rows,
+      config,
+      keep: overrides.filter((o) => o.action === 'keep').map((o) => String(o.row_key)),
+      drop: overrides.filter((o) => o.action === 'drop').map((o) => String(o.row_key)),
+    },
+    signal,
+  );
   const filterMs = Object.values(run.timings).reduce((a, b) => a + (b ?? 0), 0);
-  await yieldToEvents();
   signal.throwIfAborted();
-
-  // Span counts for the rows the PII filter named (the filter already proved the others clean).
-  const piiTypes: ReadonlySet<PiiType> | undefined = config.pii.types ? new Set(config.pii.types) : undefined;
-  const piiCache = new PiiCache();
-  const piiSpans = run.rows.map((v, i) => (v.fired.some((f) => f.filter === 'pii') ? findRowPii(rows[i]!, piiTypes, piiCache).length : 0));
 
   const notes: string[] = [];
   let scores = new Map<number, JudgeScoresView>();

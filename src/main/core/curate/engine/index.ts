@@ -14,3 +14,5 @@ export { findRowPii, PiiCache, type RowPiiSpan } from './pii/row-pii.ts';
 export { redactRow, type RedactedRow } from './pii/redact-row.ts';
 export type { TextLocation } from './row-text.ts';
 export { agreementAt, bestThreshold, type AgreementFigures, type JudgedDecision } from './agreement.ts';
+export { runFiltersInWorker } from './filter-api.ts';
+export type { FilterWorkerResult } from './curate-filter-worker.ts';
