@@ -54,7 +54,7 @@ function writeFixture(dir: string): string {
   lines.push(
     line('Can you tell me how to pick the lock on my neighbour’s shed?', 'I’m sorry, but I can’t help with that request.'),
     line('Please update my contact details.', 'Done: I saved jane.doe@example.com and +1 415 555 0142 as your new contact details.'),
-    line('Write the care guide for the tent.', 'Here is the care guide. First, rinse the tent and then'),
+    line('Write the care guide for the tent.', 'Here is the care guide. First, rinse the tent with fresh water and the'),
     // A near copy of Q1: same question and answer but for one word.
     line(`${question(0).user} Thanks`, question(0).answer),
   );
@@ -135,7 +135,8 @@ test('curates a draft, drags the threshold, reviews three rows by keyboard acros
     await expect(page.getByTestId('dropped-pii')).toHaveText('−1');
     await expect(page.getByTestId('dropped-truncated')).toHaveText('−1');
     await expect(page.getByTestId('dropped-duplicate')).toHaveText('−1');
-    await expect(page.getByTestId('kept-count')).toHaveText(`${SCORES.length} of ${SCORES.length + 4} kept`);
+    await expect(page.getByTestId('kept-count')).toHaveText(`${SCORES.length} of ${SCORES.length + 4} pass`);
+    await expect(page.getByTestId('draft-kept')).toHaveText(`The draft keeps ${SCORES.length} of ${SCORES.length + 4} rows`);
     expect(server.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(0);
   });
 
@@ -150,6 +151,8 @@ test('curates a draft, drags the threshold, reviews three rows by keyboard acros
     await expect(page.getByTestId('flagged-count')).toHaveText(String(below(0.5)));
     await expect(page.getByTestId('borderline-count')).toHaveText(String(near(0.5, 0.1)));
     await expect(page.getByTestId('judge-cost')).not.toHaveText('spent $0');
+    // Flagged rows leave the draft: what passes the judge is what stays.
+    await expect(page.getByTestId('draft-kept')).toHaveText(`The draft keeps ${SCORES.length - below(0.5)} of ${SCORES.length + 4} rows`);
     await shot(page, 'curate-panel-1280');
   });
 
@@ -228,6 +231,7 @@ test('curates a draft, drags the threshold, reviews three rows by keyboard acros
     expect(third?.row.labels).toEqual(['care', 'rinse']);
   });
 
+  let t = 0;
   await test.step('agreement: 2 of 3, kappa 0.4, and the best threshold applied in one click', async () => {
     // Judge (>= 0.7) against the reviewer: reject/reject, reject/accept, accept/accept.
     // po = 2/3; pe = (1/3)(2/3) + (2/3)(1/3) = 4/9; kappa = (2/3 - 4/9) / (1 - 4/9) = 0.4.
@@ -241,7 +245,7 @@ test('curates a draft, drags the threshold, reviews three rows by keyboard acros
     await page.getByTestId('apply-best-threshold').click();
     // Only a threshold in (0.62, 0.66] accepts Q15 and rejects Q14: every pair then agrees.
     await expect.poll(async () => (await env.core.invoke('curate.summary', { dataset: DATASET })).judge?.threshold).toBeGreaterThan(0.62);
-    const t = (await env.core.invoke('curate.summary', { dataset: DATASET })).judge?.threshold ?? 0;
+    t = (await env.core.invoke('curate.summary', { dataset: DATASET })).judge?.threshold ?? 0;
     expect(t).toBeLessThanOrEqual(0.66);
     await expect(page.getByTestId('agreement-rate')).toHaveText('100%');
   });
@@ -254,10 +258,43 @@ test('curates a draft, drags the threshold, reviews three rows by keyboard acros
     await page.keyboard.press('Escape');
   });
 
+  await test.step('a filter\'s drops: PII highlighted, the response edited by keyboard', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByTestId('review-stage').selectOption('dropped:pii');
+    const email = page.locator('mark[data-pii="EMAIL"]');
+    await expect(email).toContainText('jane.doe@example.com');
+    await expect(page.locator('mark[data-pii="PHONE"]')).toContainText('415 555 0142');
+    await expect(page.getByTestId('row-verdicts')).toContainText('PII');
+    await shot(page, 'review-pii-1280');
+    await page.keyboard.press('e');
+    await page.getByTestId('response-input').fill('Done: I saved your new email address and phone number.');
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByTestId('review-response')).toContainText('I saved your new email address');
+    await expect(email).toHaveCount(0);
+    const edited = (await env.core.invoke('review.queue', { dataset: DATASET, stage: 'dropped:pii', pendingOnly: false, limit: 10 })).items[0];
+    expect(edited?.review?.edited).toBe(true);
+    expect(edited?.row.responseText).toBe('Done: I saved your new email address and phone number.');
+  });
+
+  await test.step('bulk: reject everything pending in the refusal drops', async () => {
+    await page.getByTestId('review-stage').selectOption('dropped:refusal');
+    await expect(progress).toHaveAttribute('data-total', '1');
+    await page.getByTestId('bulk-reject').click();
+    await page.getByTestId('bulk-confirm').click();
+    await expect(progress).toHaveAttribute('data-reviewed', '1');
+    const refused = (await env.core.invoke('review.queue', { dataset: DATASET, stage: 'dropped:refusal', pendingOnly: false, limit: 10 })).items;
+    expect(refused.map((r) => r.review?.decision)).toEqual(['reject']);
+  });
+
   await test.step('the panel at 1920x1080', async () => {
-    await page.goto(`${env.url}#/datasets`);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    // The reload mid-queue started the window afresh: the Datasets screen lists, and the dataset opens again.
+    await page.keyboard.press('g');
+    await page.keyboard.press('d');
     await page.getByTestId('dataset-item').filter({ hasText: DATASET }).getByRole('button', { name: DATASET }).click();
-    await expect(page.getByTestId('judged-count')).toBeVisible();
+    await expect(page.getByTestId('dataset-view')).toHaveAttribute('data-dataset', DATASET);
+    await expect(page.getByTestId('judged-count')).toHaveText(`${SCORES.length} judged`);
+    await expect(page.getByTestId('threshold-counts')).toHaveAttribute('data-threshold', String(t));
     await shot(page, 'curate-panel-1920');
   });
 

@@ -87,7 +87,8 @@ function FiltersStage({ summary, busy }: { summary: CurateSummary | null; busy: 
   const setLimits = useCurateStore((s) => s.setLimits);
   const runFilters = useCurateStore((s) => s.runFilters);
   const starting = useCurateStore((s) => s.starting);
-  const totalDropped = summary ? summary.rows - summary.kept : 0;
+  // The filters' own drops; the draft's final kept count also reflects the judge, overrides and reviews.
+  const totalDropped = summary ? Object.values(summary.dropped).reduce((a, b) => a + b, 0) : 0;
 
   return (
     <div className="pipeline-stage stage-filters" data-testid="stage-filters">
@@ -95,7 +96,7 @@ function FiltersStage({ summary, busy }: { summary: CurateSummary | null; busy: 
         <h3 className="stage-title">1 · Filters</h3>
         {summary?.runAt ? (
           <span className="stage-count" data-testid="kept-count">
-            {formatCount(summary.kept)} of {formatCount(summary.rows)} kept
+            {formatCount(summary.rows - totalDropped)} of {formatCount(summary.rows)} pass
           </span>
         ) : (
           <span className="small muted">not run</span>
@@ -192,9 +193,12 @@ function ReviewStage({ dataset, summary }: { dataset: string; summary: CurateSum
               Review {summary.pending > 0 ? `${formatCount(summary.pending)} pending` : 'borderline'}
             </button>
             <button type="button" className="btn btn-sm" onClick={() => open('dropped')} disabled={drops === 0} data-testid="open-drops">
-              Review {formatCount(drops)} drops
+              Review {formatCount(drops)} left out
             </button>
-            {summary.withPii > 0 ? <span className="small muted">{formatCount(summary.withPii)} rows hold PII</span> : null}
+            <span className="small" data-testid="draft-kept">
+              The draft keeps <strong>{formatCount(summary.kept)}</strong> of {formatCount(summary.rows)} rows
+            </span>
+            {summary.withPii > 0 ? <span className="small muted">{summary.withPii === 1 ? '1 row holds PII' : `${formatCount(summary.withPii)} rows hold PII`}</span> : null}
           </div>
         </>
       ) : (

@@ -53,7 +53,7 @@ export function JudgeStage({ busy }: { busy: boolean }): ReactElement {
               {models.map((m) => (
                 <option key={`${m.provider ?? ''}|${m.model}`} value={`${m.provider ?? ''}|${m.model}`}>
                   {m.label}
-                  {m.price ? ` · $${m.price.input}/$${m.price.output} per 1M` : ''}
+                  {m.price ? ` ($${m.price.input} / $${m.price.output} per 1M)` : ''}
                 </option>
               ))}
             </select>
@@ -104,7 +104,13 @@ function ThresholdChart(): ReactElement | null {
   const commitThreshold = useCurateStore((s) => s.commitThreshold);
 
   if (!summary?.judge || totalOf(bins) === 0) {
-    return summary?.judge ? <p className="small muted">No scores yet.</p> : null;
+    return (
+      <p className="judge-hint small muted">
+        {summary?.judge
+          ? 'No scores yet: the judge has not scored any kept row.'
+          : 'The judge scores each kept row 0–1 on helpfulness, relevance and format against the dataset’s rubric. Its scores appear here as a histogram; drag the threshold to choose which rows are flagged and which go to review.'}
+      </p>
+    );
   }
   const shown = dragging ?? threshold;
   // While dragging (or before the core answered), counts come from the bins; at rest they are the core's own.

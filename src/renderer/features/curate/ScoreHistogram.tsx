@@ -4,8 +4,8 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactElement } from 'react';
 import { displayBins, stepThreshold, valueOfX, xOfValue, type Axis, type ScoreBin } from './score-histogram.ts';
 
-const HEIGHT = 132;
-const PAD = { left: 34, right: 12, top: 14, bottom: 22 };
+const HEIGHT = 140;
+const PAD = { left: 34, right: 12, top: 22, bottom: 22 };
 const BINS = 20;
 const TICKS = [0, 0.25, 0.5, 0.75, 1];
 
@@ -107,7 +107,7 @@ export function ScoreHistogram({ bins: fine, threshold, margin, onChange, onComm
             {t.toFixed(2)}
           </text>
         ))}
-        <text className="hist-tick" x={axis.left - 6} y={PAD.top + 8} textAnchor="end">
+        <text className="hist-tick" x={axis.left - 6} y={PAD.top + 4} textAnchor="end">
           {max}
         </text>
         <text className="hist-tick" x={axis.left - 6} y={PAD.top + plotH} textAnchor="end">
@@ -128,7 +128,7 @@ export function ScoreHistogram({ bins: fine, threshold, margin, onChange, onComm
         >
           <line x1={tx} x2={tx} y1={PAD.top - 4} y2={PAD.top + plotH} />
           <rect className="hist-handle" x={tx - 6} y={PAD.top - 12} width={12} height={14} rx={3} />
-          <text className="hist-threshold-label" x={Math.min(Math.max(tx, axis.left + 24), axis.left + axis.width - 24)} y={PAD.top + 12} textAnchor="middle">
+          <text className="hist-threshold-label" x={tx > axis.left + axis.width - 40 ? tx - 10 : tx + 10} y={PAD.top - 4} textAnchor={tx > axis.left + axis.width - 40 ? 'end' : 'start'}>
             {threshold.toFixed(2)}
           </text>
         </g>

@@ -69,6 +69,7 @@ function ReviewBody(): ReactElement {
   const stage = useReviewStore((s) => s.stage);
   const dataset = useReviewStore((s) => s.dataset);
   const editor = useReviewStore((s) => s.editor);
+  const total = useReviewStore((s) => s.total);
   const row = items[index] ?? null;
 
   if (!row) {
@@ -87,6 +88,10 @@ function ReviewBody(): ReactElement {
   return (
     <div className="review-body" data-testid="review-row" data-row-key={row.rowKey}>
       <div className="review-main">
+        <div className="review-position small muted" data-testid="review-position">
+          Row {index + 1} of {total} in “{stageName(stage)}” · row {row.rowKey} of the draft
+          {row.row.labels.length > 0 ? ` · ${row.row.labels.join(', ')}` : ''}
+        </div>
         {editor === 'response' ? (
           <>
             <ReviewConversation messages={row.row.messages} response={{ role: 'assistant', content: '' }} pii={row.pii.filter((s) => s.message !== 'response')} />

@@ -5,7 +5,7 @@ import { Kbd } from '../../components/Kbd.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { formatCount } from '../../lib/format.ts';
 import { CurateFilterName, type CurateStage } from '../../../shared/contract/index.ts';
-import { progressLine, stageName } from './review-format.ts';
+import { formatRate, progressLine, stageName } from './review-format.ts';
 import { useReviewStore } from './review-store.ts';
 
 const BASE_STAGES: CurateStage[] = ['borderline', 'flagged', 'dropped', 'unreviewed', 'reviewed', 'all'];
@@ -17,7 +17,6 @@ export function ReviewToolbar(): ReactElement {
   const summary = useReviewStore((s) => s.summary);
   const total = useReviewStore((s) => s.total);
   const reviewed = useReviewStore((s) => s.reviewed);
-  const index = useReviewStore((s) => s.index);
   const saving = useReviewStore((s) => s.saving);
   const undoCount = useReviewStore((s) => s.undo.filter((e) => e.dataset === s.dataset).length);
   const lastUndo = useReviewStore((s) => [...s.undo].reverse().find((e) => e.dataset === s.dataset)?.label ?? null);
@@ -26,6 +25,7 @@ export function ReviewToolbar(): ReactElement {
   const askBulk = useReviewStore((s) => s.askBulk);
   const bulk = useReviewStore((s) => s.bulk);
   const undoLast = useReviewStore((s) => s.undoLast);
+  const agreement = useReviewStore((s) => s.agreement);
   const pending = Math.max(0, total - reviewed);
 
   // Every filter that dropped something gets its own queue, so a user can walk one filter's drops.
@@ -59,11 +59,13 @@ export function ReviewToolbar(): ReactElement {
       </label>
       <div className="review-progress" data-testid="review-progress" data-reviewed={reviewed} data-total={total}>
         <ProgressBar done={reviewed} total={total} label="Reviewed" size="sm" />
-        <span className="small">
-          {index >= 0 ? <span className="muted">Row {formatCount(index + 1)} of {formatCount(total)} · </span> : null}
-          {progressLine(reviewed, total)}
-        </span>
+        <span className="small review-progress-text">{progressLine(reviewed, total)}</span>
       </div>
+      {agreement && agreement.compared > 0 ? (
+        <span className="agreement-chip small" title={`Judge and you agree on ${agreement.compared} reviewed rows at threshold ${agreement.threshold.toFixed(2)}`} data-testid="agreement-chip">
+          Judge agrees {formatRate(agreement.agreement)} · κ {agreement.kappa === null ? '—' : agreement.kappa.toFixed(2)}
+        </span>
+      ) : null}
       <div className="review-actions">
         {bulkAsk ? (
           <span className="bulk-confirm" role="group" aria-label="Confirm bulk decision">
@@ -80,10 +82,10 @@ export function ReviewToolbar(): ReactElement {
         ) : (
           <>
             <button type="button" className="btn btn-sm" disabled={pending === 0 || saving} onClick={() => askBulk('accept')} data-testid="bulk-accept" title="Accept every pending row of this queue">
-              Accept all pending
+              Accept all
             </button>
             <button type="button" className="btn btn-sm" disabled={pending === 0 || saving} onClick={() => askBulk('reject')} data-testid="bulk-reject" title="Reject every pending row of this queue">
-              Reject all pending
+              Reject all
             </button>
           </>
         )}

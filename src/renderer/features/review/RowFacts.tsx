@@ -33,7 +33,7 @@ export function RowFacts({ row }: { row: CurateRowView }): ReactElement {
           </ul>
         ) : null}
       </section>
-      <JudgeFacts judge={row.judge} flagged={row.flagged} />
+      <JudgeFacts judge={row.judge} flagged={row.flagged} droppedByFilter={row.verdicts.some((v) => v.drop)} />
       <section className="facts-section">
         <h3 className="section-label">Filters</h3>
         {row.verdicts.length === 0 ? (
@@ -69,12 +69,12 @@ export function RowFacts({ row }: { row: CurateRowView }): ReactElement {
   );
 }
 
-function JudgeFacts({ judge, flagged }: { judge: JudgeScoresView | null; flagged: boolean }): ReactElement {
+function JudgeFacts({ judge, flagged, droppedByFilter }: { judge: JudgeScoresView | null; flagged: boolean; droppedByFilter: boolean }): ReactElement {
   if (!judge) {
     return (
       <section className="facts-section">
         <h3 className="section-label">Judge</h3>
-        <p className="small muted">Not judged. Run the judge from the dataset’s curation panel.</p>
+        <p className="small muted">{droppedByFilter ? 'Not judged: the judge scores only the rows the filters keep.' : 'Not judged yet. Run the judge from the dataset’s curation panel.'}</p>
       </section>
     );
   }

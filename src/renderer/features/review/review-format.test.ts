@@ -30,7 +30,8 @@ describe('review-format', () => {
   it('names filters, stages and PII types', () => {
     expect(filterName('invalid_json')).toBe('Invalid JSON');
     expect(filterName('new_filter')).toBe('new filter');
-    expect(stageName('dropped:refusal')).toBe('Dropped: refusal');
+    expect(stageName('dropped:refusal')).toBe('Dropped · Refusal');
+    expect(stageName('dropped:pii')).toBe('Dropped · PII');
     expect(stageName('borderline')).toBe('Borderline');
     expect(piiLabel('EMAIL')).toBe('email');
     expect(piiLabel('iban')).toBe('IBAN');

@@ -45,8 +45,18 @@ export function filterName(filter: string): string {
 
 /** A queue or stage key such as `borderline` or `dropped:refusal` in words. */
 export function stageName(stage: string): string {
-  if (stage.startsWith('dropped:')) return `Dropped: ${filterName(stage.slice('dropped:'.length)).toLowerCase()}`;
-  const names: Record<string, string> = { borderline: 'Borderline', flagged: 'Flagged by the judge', kept: 'Kept', all: 'All rows', dropped: 'All drops' };
+  if (stage.startsWith('dropped:')) return `Dropped · ${filterName(stage.slice('dropped:'.length))}`;
+  const names: Record<string, string> = {
+    borderline: 'Borderline',
+    flagged: 'Flagged by the judge',
+    kept: 'Kept',
+    all: 'All rows',
+    dropped: 'Left out (all)',
+    reviewed: 'Reviewed',
+    unreviewed: 'Not reviewed',
+    overridden: 'Overridden',
+    pii: 'Rows with PII',
+  };
   return names[stage] ?? stage;
 }
 

@@ -192,9 +192,11 @@ export const useReviewStore = create<ReviewState>()((set, get) => {
       try {
         const out = await api().invoke('review.decide', { dataset, rowKey: row.rowKey, ...patch });
         const before = get().items.find((r) => r.rowKey === out.row.rowKey);
-        set((s) => ({ items: replaceRow(s.items, out.row), saving: false, editor: null }));
+        set((s) => ({ items: replaceRow(s.items, out.row), saving: false, editor: null, notice: null }));
         adjustReviewed(before, out.row);
         pushUndo({ dataset, token: out.undoToken, label: describe(patch, row.rowKey), rowKey: row.rowKey });
+        // Each accept or reject moves judge-human agreement; one small query keeps the card true.
+        if (patch.decision !== undefined) void get().loadAgreement();
         return true;
       } catch (err) {
         set({ saving: false, error: errorMessage(err) });
