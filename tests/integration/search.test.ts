@@ -228,7 +228,11 @@ describe('the search index job', () => {
       const cancelled = await core.jobs.waitFor(started.jobId!);
       expect(cancelled.status).toBe('cancelled');
       const partial = await core.invoke('traces.searchIndex', {});
-      await core.jobs.waitFor(partial.jobId!);
+      // Nearly always the cancel lands mid-way and this resumes the rest; on an idle machine the last batch may win.
+      if (partial.jobId !== null) {
+        expect(partial.indexed).toBeLessThan(2000);
+        await core.jobs.waitFor(partial.jobId);
+      }
       await core.close();
 
       core = createCore({ dataDir: data });

@@ -14,8 +14,14 @@ describe('toWhere', () => {
       environment: ['prod'],
       from: new Date(2026, 0, 5).getTime(),
       to: new Date(2026, 0, 7).getTime() - 1,
-      text: 'order',
+      search: 'order',
     });
+  });
+
+  it('carries metadata keys, clusters and outliers', () => {
+    const where = toWhere({ ...EMPTY_FILTER, metadata: { intent: ['refund'], split: [] }, cluster: [4, 9], outlier: false });
+    expect(where).toEqual({ metadata: { intent: ['refund'] }, cluster: [4, 9], outlier: false });
+    expect(isFiltered({ ...EMPTY_FILTER, metadata: { split: [] } })).toBe(false);
   });
 
   it('leaves out the facet whose own counts are being asked for', () => {

@@ -12,10 +12,17 @@ export interface FilterState {
   /** `YYYY-MM-DD` local days from the date inputs; empty means open-ended. */
   from: string;
   to: string;
+  /** The search box: full-text search of every message of every trace. */
   text: string;
+  /** Selected values per metadata key. */
+  metadata?: Record<string, string[]>;
+  /** Cluster ids (of any run): traces with a row in one of them. */
+  cluster?: number[];
+  /** Traces with (true) or without (false) an outlier row in the latest clustering run. */
+  outlier?: boolean;
 }
 
-export const EMPTY_FILTER: FilterState = { facets: {}, from: '', to: '', text: '' };
+export const EMPTY_FILTER: FilterState = { facets: {}, from: '', to: '', text: '', metadata: {}, cluster: [] };
 
 export function toWhere(filter: FilterState, omit?: FilterFacet): TraceFilter {
   const where: TraceFilter = {};
@@ -28,7 +35,11 @@ export function toWhere(filter: FilterState, omit?: FilterFacet): TraceFilter {
   if (from !== undefined) where.from = from;
   if (to !== undefined) where.to = to;
   const text = filter.text.trim();
-  if (text) where.text = text.slice(0, 500);
+  if (text) where.search = text.slice(0, 500);
+  const metadata = Object.entries(filter.metadata ?? {}).filter(([, values]) => values.length > 0);
+  if (metadata.length > 0) where.metadata = Object.fromEntries(metadata);
+  if (filter.cluster && filter.cluster.length > 0) where.cluster = filter.cluster;
+  if (filter.outlier !== undefined) where.outlier = filter.outlier;
   return where;
 }
 

@@ -110,13 +110,29 @@ export class FacetRepository {
       const own = new Set(Object.keys(filter.metadata ?? {}).filter((k) => (filter.metadata?.[k]?.length ?? 0) > 0));
       const others = counted.filter((k) => !own.has(k));
       if (others.length > 0) this.countMetadata(others, where, byKey);
-      // A filtered key is counted without its own filter, like the built-in facets.
-      for (const key of own) if (byKey.has(key)) this.countMetadata([key], buildTraceWhere(filter, `${METADATA_PREFIX}${key}`), byKey);
+      for (const key of own) if (byKey.has(key)) this.countOwnKey(filter, key, byKey);
     }
     return keys.map((k) => {
       const values = byKey.get(k.key);
       return { key: k.key, distinct: k.distinct_values, counted: values !== undefined, values: values ? topValues(values) : [] };
     });
+  }
+
+  /**
+   * A filtered key is counted without its own filter, like the built-in facets: from the key's overall counts
+   * when nothing else is filtered, from the cube when only built-in facets are, else from the matching traces.
+   */
+  private countOwnKey(filter: TraceFilter, key: string, into: Map<string, Map<string | null, number>>): void {
+    const { [key]: _own, ...rest } = filter.metadata ?? {};
+    const without: TraceFilter = { ...filter, metadata: rest };
+    const where = buildTraceWhere(without);
+    if (where.sql === '') {
+      const rows = this.db.prepare('SELECT value, count FROM metadata_values WHERE key = ?').all(key) as { value: string; count: number }[];
+      const m = into.get(key)!;
+      for (const r of rows) m.set(r.value, r.count);
+      return;
+    }
+    if (!this.fromMetadataCube(without, [key], into)) this.countMetadata([key], where, into);
   }
 
   /** Counts from metadata_cube when only built-in facets are filtered and the cube is current; false otherwise. */

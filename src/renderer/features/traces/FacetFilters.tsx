@@ -1,9 +1,12 @@
-// The filter column of the Traces screen: value counts per facet (click to filter) and a time range.
+// The filter column of the Traces screen: value counts per facet (click to filter), a time range, clusters
+// and every metadata key.
 // Imports: react, components, lib/filter, lib/format, the traces store.
 import { useState, type ReactElement } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { FILTER_FACETS, isFiltered, type FilterFacet } from '../../lib/filter.ts';
 import { formatCount, toDateInput } from '../../lib/format.ts';
+import { ClusterFacet } from './ClusterFacet.tsx';
+import { MetadataFacets } from './MetadataFacets.tsx';
 import { useTracesStore, type FacetValue } from './traces-store.ts';
 
 const LABELS: Record<FilterFacet, string> = {
@@ -20,11 +23,13 @@ export function FacetFilters(): ReactElement {
   const error = useTracesStore((s) => s.facets.error);
   const filter = useTracesStore((s) => s.filter);
   const clearFilter = useTracesStore((s) => s.clearFilter);
+  const counting = useTracesStore((s) => s.facets.loading);
 
   return (
     <aside className="facets" aria-label="Filters" data-testid="facets">
       <div className="facets-header">
         <span className="section-label">Filters</span>
+        {counting ? <span className="muted small" data-testid="facets-counting">counting…</span> : null}
         {isFiltered(filter) ? (
           <button type="button" className="link-button small" onClick={clearFilter}>
             Clear all
@@ -36,6 +41,8 @@ export function FacetFilters(): ReactElement {
       {FILTER_FACETS.map((name) => (
         <FacetGroup key={name} name={name} values={values[name] ?? []} selected={filter.facets[name] ?? []} />
       ))}
+      <ClusterFacet />
+      <MetadataFacets />
     </aside>
   );
 }

@@ -1,4 +1,4 @@
-// The bar above the traces table: text search, the matching count, and a reload prompt when data changed.
+// The bar above the traces table: full-text search of every message, the matching count, and a reload prompt when data changed.
 // Imports: react, components, lib/filter, lib/format, the traces and ui stores.
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { Icon } from '../../components/Icon.tsx';
@@ -44,10 +44,10 @@ export function TracesToolbar(): ReactElement {
           ref={searchRef}
           type="search"
           className="search-input"
-          placeholder="Search prompts and responses"
+          placeholder="Search every message"
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
-          aria-label="Search prompts and responses"
+          aria-label="Search every message"
           data-testid="trace-search"
         />
         {draft ? null : <Kbd keys="/" />}

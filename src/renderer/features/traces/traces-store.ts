@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import { api, errorMessage } from '../../api/index.ts';
 import { useImportsStore } from './imports-store.ts';
 import { EMPTY_FILTER, FILTER_FACETS, activeFacets, toWhere, type FilterFacet, type FilterState } from '../../lib/filter.ts';
-import type { TraceDetail, TraceSummary } from '../../../shared/contract/index.ts';
+import type { MetadataFacet, TraceDetail, TraceSummary } from '../../../shared/contract/index.ts';
 import { useTraceFocusStore } from './trace-focus-store.ts';
 
 export type FacetValue = { value: string | null; count: number };
@@ -33,6 +33,10 @@ interface ListState {
 
 interface FacetState {
   values: Partial<Record<FilterFacet, FacetValue[]>>;
+  /** Every metadata key as a facet, most traces first. */
+  metadata: MetadataFacet[];
+  /** Counts for the current filter are on their way (the table does not wait for them). */
+  loading: boolean;
   timeRange: { min: number | null; max: number | null };
   error: string | null;
 }
@@ -54,6 +58,10 @@ interface TracesState {
   setFilter(patch: Partial<FilterState>): void;
   toggleFacetValue(name: FilterFacet, value: string): void;
   clearFacet(name: FilterFacet): void;
+  toggleMetadataValue(key: string, value: string): void;
+  clearMetadata(key: string): void;
+  toggleCluster(id: number): void;
+  setOutlier(outlier: boolean | undefined): void;
   clearFilter(): void;
   reload(): Promise<void>;
   /** The table shows rows first … end − 1: load them, then their neighbours; far rows are dropped. */
@@ -75,23 +83,17 @@ let generation = 0;
 
 export const useTracesStore = create<TracesState>()((set, get) => {
   async function loadFacets(gen: number, filter: FilterState): Promise<void> {
+    set((s) => ({ facets: { ...s.facets, loading: true } }));
     try {
-      // Counts of a facet the user is filtering on are taken without that facet's own selection,
-      // so the other values stay visible and can be added to the selection.
-      const own = activeFacets(filter);
-      const [all, ...perFacet] = await Promise.all([
-        api().invoke('traces.facets', { where: toWhere(filter) }),
-        ...own.map((name) => api().invoke('traces.facets', { where: toWhere(filter, name) })),
-      ]);
-      if (gen !== generation || !all) return;
+      // The core counts a facet the user is filtering on without that facet's own selection, so the other
+      // values stay visible and can be added to the selection.
+      const all = await api().invoke('traces.facets', { where: toWhere(filter) });
+      if (gen !== generation) return;
       const values: FacetState['values'] = {};
       for (const name of FILTER_FACETS) values[name] = all.facets[name] ?? [];
-      own.forEach((name, i) => {
-        values[name] = perFacet[i]?.facets[name] ?? [];
-      });
-      set({ facets: { values, timeRange: all.timeRange, error: null } });
+      set({ facets: { values, metadata: all.metadata, timeRange: all.timeRange, error: null, loading: false } });
     } catch (err) {
-      if (gen === generation) set((s) => ({ facets: { ...s.facets, error: errorMessage(err) } }));
+      if (gen === generation) set((s) => ({ facets: { ...s.facets, loading: false, error: errorMessage(err) } }));
     }
   }
 
@@ -173,7 +175,7 @@ export const useTracesStore = create<TracesState>()((set, get) => {
   return {
     filter: EMPTY_FILTER,
     list: { generation: 0, total: null, rows: {}, loading: false, error: null, stale: false },
-    facets: { values: {}, timeRange: { min: null, max: null }, error: null },
+    facets: { values: {}, metadata: [], loading: false, timeRange: { min: null, max: null }, error: null },
     detail: { id: null, index: null, data: null, loading: false, error: null },
 
     setFilter(patch) {
@@ -188,6 +190,25 @@ export const useTracesStore = create<TracesState>()((set, get) => {
     clearFacet(name) {
       const filter = get().filter;
       requery({ ...filter, facets: { ...filter.facets, [name]: [] } });
+    },
+    toggleMetadataValue(key, value) {
+      const filter = get().filter;
+      const current = filter.metadata?.[key] ?? [];
+      const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
+      requery({ ...filter, metadata: { ...filter.metadata, [key]: next } });
+    },
+    clearMetadata(key) {
+      const filter = get().filter;
+      requery({ ...filter, metadata: { ...filter.metadata, [key]: [] } });
+    },
+    toggleCluster(id) {
+      const filter = get().filter;
+      const current = filter.cluster ?? [];
+      requery({ ...filter, cluster: current.includes(id) ? current.filter((c) => c !== id) : [...current, id] });
+    },
+    setOutlier(outlier) {
+      const { outlier: _old, ...rest } = get().filter;
+      requery(outlier === undefined ? rest : { ...rest, outlier });
     },
     clearFilter() {
       requery({ ...EMPTY_FILTER });
