@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import { api, errorMessage } from '../../api/index.ts';
 import { useImportsStore } from './imports-store.ts';
-import { EMPTY_FILTER, FILTER_FACETS, activeFacets, toWhere, type FilterFacet, type FilterState } from '../../lib/filter.ts';
+import { EMPTY_FILTER, FILTER_FACETS, toWhere, type FilterFacet, type FilterState } from '../../lib/filter.ts';
 import type { MetadataFacet, TraceDetail, TraceSummary } from '../../../shared/contract/index.ts';
 import { useTraceFocusStore } from './trace-focus-store.ts';
 
