@@ -10,11 +10,16 @@ import { type JobRow, readJobs, startCli, waitForJobs, writeDistinctTraces } fro
 import { writeCorpus } from '../support/intent-corpus.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
-/** About 35 MB: past the bulk-import threshold in an empty store, so the import drops and rebuilds indexes. */
-const BULK_TRACES = 64_000;
 const TRACES = 20_000;
+/**
+ * About 140 MB: past the bulk-import threshold in an empty store (the import drops and rebuilds indexes), and long
+ * enough that other processes start and finish while it runs, even on a fast machine.
+ */
+const LONG_TRACES = 256_000;
 
 const running = (jobs: JobRow[], id: number): boolean => jobs.some((j) => j.id === id && j.status === 'running');
+/** The nth job of a kind: ids alone shift, since every import is followed by its search-index job. */
+const nthOfKind = (jobs: JobRow[], kind: string, nth: number): JobRow | undefined => jobs.filter((j) => j.kind === kind)[nth];
 
 function storeFigures(dataDir: string): { traces: number; indexes: number; runs: { id: number; state: string }[] } {
   const db = new BetterSqlite3(join(dataDir, 'winnow.sqlite'), { readonly: true });
@@ -45,32 +50,32 @@ describe('several winnow processes on one data folder', () => {
   it('runs two imports of different files into one folder to the sum of their counts', async () => {
     const a = join(dir.path, 'a.jsonl');
     const b = join(dir.path, 'b.jsonl');
-    await writeDistinctTraces(a, 'a', BULK_TRACES);
+    await writeDistinctTraces(a, 'a', LONG_TRACES);
     await writeDistinctTraces(b, 'b', TRACES);
 
     const first = startCli(dataDir, 'import', a, '--json');
     await waitForJobs(dataDir, (jobs) => jobs.some((j) => j.id === 1 && j.status === 'running' && j.done > 0), 'the first import has written a batch');
     const second = startCli(dataDir, 'import', b, '--json');
     // The second process started its job while the first was still importing: they really overlapped.
-    const overlap = await waitForJobs(dataDir, (jobs) => jobs.some((j) => j.id === 2) || !running(jobs, 1), 'the second import has started');
-    expect(overlap.find((j) => j.id === 2)).toBeDefined();
+    const overlap = await waitForJobs(dataDir, (jobs) => nthOfKind(jobs, 'import', 1) !== undefined || !running(jobs, 1), 'the second import has started');
+    expect(nthOfKind(overlap, 'import', 1)).toBeDefined();
     expect(running(overlap, 1)).toBe(true);
 
     const [r1, r2] = await Promise.all([first.done, second.done]);
     expect(r1.stderr).toBe('');
     expect(r2.stderr).toBe('');
     expect([r1.code, r2.code]).toEqual([0, 0]);
-    expect(importReport(r1.stdout)).toMatchObject({ job: { status: 'succeeded' }, traces: BULK_TRACES });
+    expect(importReport(r1.stdout)).toMatchObject({ job: { status: 'succeeded' }, traces: LONG_TRACES });
     expect(importReport(r2.stdout)).toMatchObject({ job: { status: 'succeeded' }, traces: TRACES });
     const figures = storeFigures(dataDir);
-    expect(figures.traces).toBe(BULK_TRACES + TRACES);
+    expect(figures.traces).toBe(LONG_TRACES + TRACES);
     // The bulk import's dropped indexes were rebuilt once nobody held them.
     expect(figures.indexes).toBe(2);
   }, 600_000);
 
   it('leaves a running import running while jobs, traces and facets read the same folder', async () => {
     const a = join(dir.path, 'a.jsonl');
-    await writeDistinctTraces(a, 'a', BULK_TRACES);
+    await writeDistinctTraces(a, 'a', LONG_TRACES);
     const importing = startCli(dataDir, 'import', a, '--json');
     await waitForJobs(dataDir, (jobs) => running(jobs, 1) && jobs[0]!.done > 0, 'the import has written a batch');
 
@@ -101,8 +106,8 @@ describe('several winnow processes on one data folder', () => {
     await watcher;
     expect(done.code).toBe(0);
     expect([...seen].sort()).toEqual(['running', 'succeeded']);
-    expect(importReport(done.stdout)).toMatchObject({ job: { status: 'succeeded' }, traces: BULK_TRACES });
-    expect(storeFigures(dataDir)).toMatchObject({ traces: BULK_TRACES, indexes: 2 });
+    expect(importReport(done.stdout)).toMatchObject({ job: { status: 'succeeded' }, traces: LONG_TRACES });
+    expect(storeFigures(dataDir)).toMatchObject({ traces: LONG_TRACES, indexes: 2 });
   }, 600_000);
 
   it('completes an import started while a clustering runs, and the clustering too', async () => {
@@ -113,11 +118,12 @@ describe('several winnow processes on one data folder', () => {
     await writeDistinctTraces(more, 'more', TRACES);
 
     const clustering = startCli(dataDir, 'cluster', '--json');
-    await waitForJobs(dataDir, (jobs) => running(jobs, 2), 'the clustering is running');
+    const clusterJob = (await waitForJobs(dataDir, (jobs) => nthOfKind(jobs, 'cluster', 0)?.status === 'running', 'the clustering is running'))
+      .find((j) => j.kind === 'cluster')!.id;
     const importing = startCli(dataDir, 'import', more, '--json');
-    const overlap = await waitForJobs(dataDir, (jobs) => jobs.some((j) => j.id === 3) || !running(jobs, 2), 'the import has started');
-    expect(overlap.find((j) => j.id === 3)).toBeDefined();
-    expect(running(overlap, 2)).toBe(true);
+    const overlap = await waitForJobs(dataDir, (jobs) => nthOfKind(jobs, 'import', 1) !== undefined || !running(jobs, clusterJob), 'the import has started');
+    expect(nthOfKind(overlap, 'import', 1)).toBeDefined();
+    expect(running(overlap, clusterJob)).toBe(true);
 
     const [c, i] = await Promise.all([clustering.done, importing.done]);
     expect(i.stderr).toBe('');

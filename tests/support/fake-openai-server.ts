@@ -34,6 +34,8 @@ export interface FakeOpenAiServer {
   maxInFlight: Record<string, number>;
   /** Most requests in flight at once, all paths together. */
   maxInFlightTotal: number;
+  /** Requests being answered right now (a reply the client gave up on still counts until its delay ends). */
+  inFlightNow(): number;
   /** Width of the fake embeddings. */
   dims: number;
   /** Delay before answering, in ms (to test concurrency and abort). */
@@ -102,6 +104,7 @@ export async function startFakeOpenAiServer(opts: { dims?: number } = {}): Promi
     failures: {},
     chatReply: defaultChatReply,
     shuffleEmbeddings: false,
+    inFlightNow: () => inFlightTotal,
     reset() {
       state.requests.length = 0;
       state.maxInFlight = {};

@@ -40,6 +40,18 @@ export interface VersionAccess {
   exports(dataset: string): ExportRecord[];
 }
 
+/** Stored rows of a version in row-key order, a page at a time, less the rows the handle leaves out. */
+function* keptPages(repo: DatasetRepository, handle: VersionHandle, split: DatasetSplit | undefined, pageSize: number) {
+  const skip = handle.leftOut;
+  for (let after = -1; ; ) {
+    const page = repo.page(handle.versionId, after, pageSize, split);
+    const kept = skip.size === 0 ? page : page.filter((r) => !skip.has(r.row_key));
+    if (kept.length > 0) yield kept;
+    if (page.length < pageSize) return;
+    after = page[page.length - 1]!.row_key;
+  }
+}
+
 export function versionAccess(repo: DatasetRepository, gate: CurationGate): VersionAccess {
   return {
     resolve(name, ref, opts) {
@@ -68,22 +80,10 @@ export function versionAccess(repo: DatasetRepository, gate: CurationGate): Vers
       return v?.sha256 ?? hashVersion(repo, handle.versionId, handle.leftOut);
     },
     *rows(handle, split, pageSize = 2000) {
-      const skip = handle.leftOut;
-      for (let after = -1; ; ) {
-        const page = repo.page(handle.versionId, after, pageSize, split);
-        const kept = skip.size === 0 ? page : page.filter((r) => !skip.has(r.row_key));
-        if (kept.length > 0) yield kept.map((r) => decodeRow(r.content_json, r.split));
-        if (page.length < pageSize) return;
-        after = page[page.length - 1]!.row_key;
-      }
+      for (const page of keptPages(repo, handle, split, pageSize)) yield page.map((r) => decodeRow(r.content_json, r.split));
     },
     *canonicalRows(handle, split, pageSize = 2000) {
-      for (let after = -1; ; ) {
-        const page = repo.page(handle.versionId, after, pageSize, split);
-        if (page.length > 0) yield page.map((r) => ({ content: r.content_json, split: r.split }));
-        if (page.length < pageSize) return;
-        after = page[page.length - 1]!.row_key;
-      }
+      for (const page of keptPages(repo, handle, split, pageSize)) yield page.map((r) => ({ content: r.content_json, split: r.split }));
     },
     recordExport(e) {
       return repo.write(() =>
