@@ -63,6 +63,11 @@ test('a 650,000-trace table: the scrollbar spans every row, a drag lands on the 
   if (!started.ok) throw new Error(started.error.message);
   const job = await env.core.jobs.waitFor((started.value as { jobId: number }).jobId);
   expect(job.status).toBe('succeeded');
+  // The search index the import queued changes the traces domain when it ends; let it end before the window
+  // opens, so its refresh cannot land in the middle of the drags this test times.
+  await expect.poll(() => env.core.jobs.list(50).some((j) => j.kind === 'index-search'), { timeout: 30_000 }).toBe(true);
+  const indexing = env.core.jobs.list(50).find((j) => j.kind === 'index-search')!;
+  expect((await env.core.jobs.waitFor(indexing.id)).status).toBe('succeeded');
 
   await page.setViewportSize({ width: 1280, height: 720 });
   await env.bridge(page);
