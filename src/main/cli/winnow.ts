@@ -9,6 +9,7 @@ import { facetsCommand, jobsCommand, noticesCommand, rejectedCommand, resumeComm
 import { clusterCommand, clustersCommand } from './commands/cluster.ts';
 import { curateCommand, piiCommand, reviewCommand } from './commands/curate.ts';
 import { datasetCommand, exportCommand } from './commands/dataset.ts';
+import { finetuneCommand } from './commands/finetune.ts';
 import { importCommand } from './commands/import.ts';
 import { estimateCommand, judgeCommand } from './commands/judge.ts';
 import { UsageError } from './output.ts';
@@ -110,6 +111,14 @@ Commands:
                       judge; stops cleanly when the budget is reached (the spend is shown as it grows)
       prints {"dataset","version","model","rows","judged","failed","pending","flagged","borderline",
       "threshold","run":{...},"cost":{"usd","tokens",...},"costSoFar":{...}}
+  finetune NAME@vN --model BASE [--provider P] [--suffix S] [--epochs N]
+                      send a frozen training version (its train split, and its validation or test
+                      split as the validation file) to the provider's fine-tuning API and follow the
+                      job until it ends; the trained model is added to the provider's models.
+                      P is a saved provider's name, or env (default: OPENAI_BASE_URL, OPENAI_API_KEY)
+      prints {"id","dataset","version","provider","baseModel","status","jobId","trainingFileId",
+      "validationFileId","remoteJobId","fineTunedModel","error","events":[...],...}
+  finetune status ID  what a fine-tune recorded: status, ids, model, error and the provider's events
 
 Models come from the providers saved in the app, or from the environment: OPENAI_BASE_URL, OPENAI_API_KEY,
 WINNOW_LLM_MODEL (default chat model), WINNOW_EMBED_MODEL, WINNOW_LLM_CONCURRENCY, WINNOW_LLM_TIMEOUT_MS and
@@ -159,6 +168,8 @@ const OPTIONS = {
   accept: { type: 'string' },
   reject: { type: 'string' },
   note: { type: 'string' },
+  suffix: { type: 'string' },
+  epochs: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 async function main(argv: string[]): Promise<number> {
@@ -230,6 +241,8 @@ async function main(argv: string[]): Promise<number> {
         const judgeOpts = { model: values.judge ?? values.model, provider: values.provider, threshold: values.threshold, budget: values.budget, json: values.json };
         return await (command === 'estimate' ? estimateCommand : judgeCommand)(core, args, judgeOpts);
       }
+      case 'finetune':
+        return await finetuneCommand(core, args, { provider: values.provider, model: values.model, suffix: values.suffix, epochs: values.epochs, json: values.json });
       case 'resume':
         return await resumeCommand(core, { id: Number(args[0]), json: values.json });
       default:

@@ -40,6 +40,8 @@ export function bootstrap(): () => void {
     },
     // The Datasets screens come with their own store; until then nothing shown depends on datasets.
     datasets: () => undefined,
+    // The fine-tune dialog follows its own fine-tune; nothing else shown depends on it.
+    finetunes: () => undefined,
   };
 
   const unsubscribe = api().on((event) => {

@@ -1,5 +1,6 @@
 // The export domain as the core sees it: the export job and the datasets.export / datasets.exports commands.
-// Imports: node:path, this domain's job, datasets index (version access), platform types.
+// Also hands out the OpenAI JSONL writer. Imports: node:path, this domain's job and writers, datasets index
+// (version access), platform types.
 import { resolve } from 'node:path';
 import type { CoreModule } from '../platform/core-module.ts';
 import type { JobRunner } from '../platform/jobs/job-runner.ts';
@@ -7,6 +8,9 @@ import type { VersionAccess } from '../datasets/index.ts';
 import { createExportJob, draftWarning, type PiiCounterLike } from './export-job.ts';
 
 export type { ExportResult, PiiCounterLike } from './export-job.ts';
+/** The OpenAI chat fine-tuning JSONL writer, for the fine-tuning hand-off (the file it uploads is this export). */
+export { writeOpenAiJsonl } from './writers/openai-jsonl.ts';
+export type { FileResult } from './writers/types.ts';
 
 export function exportModule(deps: { versions: VersionAccess; jobs: JobRunner; now: () => number; winnowVersion: string; piiCounter?: () => PiiCounterLike }): CoreModule {
   return {

@@ -4,6 +4,7 @@
 
 import OpenAI, { APIError } from 'openai';
 import { chatCacheKey, type ChatCache } from './chat-cache.ts';
+import { FineTuningApi } from './finetune-api.ts';
 import type { CallContext, ChatRequest, ChatResult, ChatToolCall } from './chat-types.ts';
 import { Limiter } from './limiter.ts';
 import { costOf, DEFAULT_PRICES, type ModelPrice, type PriceTable } from './pricing.ts';
@@ -49,6 +50,7 @@ export class EndpointClient {
   readonly #client: OpenAI;
   readonly #limiter: Limiter;
   #opts: EndpointOptions;
+  #fineTuning: FineTuningApi | null = null;
   /** Set when the server rejected response_format (LM Studio accepts only json_schema): later calls omit it. */
   #jsonModeUnsupported = false;
 
@@ -118,6 +120,11 @@ export class EndpointClient {
     // Usage names the model asked for (the one it is priced by), not the dated variant a server may report.
     this.#record(call, { ...result, model });
     return result;
+  }
+
+  /** The server's fine-tuning API, on this endpoint's client, limit and retries. */
+  get fineTuning(): FineTuningApi {
+    return (this.#fineTuning ??= new FineTuningApi(this.#client, (request, call) => this.#send(request, call)));
   }
 
   async embed(model: string, inputs: readonly string[], call: EmbedCall): Promise<EmbeddingsResult> {

@@ -18,6 +18,8 @@ import { UsageRepository } from './usage-repository.ts';
 export type { CallContext, ChatMessageIn, ChatRequest, ChatResult, ChatTool, ChatToolCall } from './chat-types.ts';
 export type { ChatCaller, ChatClient, ChatClientContext } from './chat-client.ts';
 export type { EmbedCall, EmbeddingsResult, EndpointClient, EndpointOptions, EndpointTarget } from './endpoint-client.ts';
+export type { FineTuningApi, NewFineTuneJob, RemoteFineTuneEvent, RemoteFineTuneJob, RemoteFineTuneStatus } from './finetune-api.ts';
+export { sleep } from './retry.ts';
 export { LlmService, type LlmServiceOptions } from './llm-service.ts';
 export { parseJsonReply, structured, type StructuredOptions, type StructuredResult } from './structured.ts';
 export type { LlmEndpoint } from './llm-config.ts';
@@ -42,6 +44,8 @@ export interface LlmModule extends CoreModule {
   /** The provider and model a run names (or the default chat model); throws CommandError('unavailable') when none. */
   chooseModel(ref: ModelRef | undefined): ChosenModel;
   providers(): ResolvedProvider[];
+  /** Lists a model on a saved provider (priced like `like`); whether it is listed now (never on the environment's). */
+  addModel(providerId: string, model: string, like: string | null): boolean;
 }
 
 export function llmModule(deps: {
@@ -67,5 +71,6 @@ export function llmModule(deps: {
       return { endpoint: endpointOf(picked.provider, picked.model), providerName: picked.provider.name, price: priceOf(picked.provider, picked.model) };
     },
     providers: () => store.all(),
+    addModel: (providerId, model, like) => store.addModel(providerId, model, like),
   };
 }

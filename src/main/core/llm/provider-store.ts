@@ -80,6 +80,20 @@ export class ProviderStore {
     return p;
   }
 
+  /**
+   * Lists a new model (a fine-tuned one) on a saved provider, priced like `like` (its base model) until the user
+   * sets a price. Whether the provider lists it now: the environment's provider has no saved list (false).
+   */
+  addModel(id: string, name: string, like: string | null): boolean {
+    const n = savedId(id);
+    const p = n === null ? null : this.#repo.get(n);
+    if (!p) return false;
+    if (p.models.some((m) => m.name === name)) return true;
+    const base = (like ? p.models.find((m) => m.name === like) : undefined) ?? defaultModel(p.baseUrl, like ?? name, 'chat');
+    this.#repo.save({ ...p, models: [...p.models, { name, purpose: 'chat', inputPer1M: base.inputPer1M, outputPer1M: base.outputPer1M }] }, this.#now());
+    return true;
+  }
+
   #current(id: string | undefined): StoredProvider | null {
     if (id === undefined) return null;
     if (id === 'env') throw new CommandError('invalid_input', `the environment's provider comes from ${PROVIDER_ENV.baseUrl} / ${PROVIDER_ENV.apiKey}: change those, or add a provider`);
