@@ -1,10 +1,9 @@
 // Data for the fine-tuning tests: a trace file, then a frozen training version with a train/validation/test
 // split, a frozen unsplit one, a frozen eval version and a training draft. Imports: node:fs, node:path, the
-// core type, test support.
+// core type. No test runner: the browser test builds the same data.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Core } from '../../../src/main/core/create-core.ts';
-import { importIndexed } from '../../support/import-indexed.ts';
 
 const TOPICS = ['refund a double charge', 'reset a password', 'change a flight', 'cancel a subscription', 'add checked baggage'];
 
@@ -31,7 +30,8 @@ export function writeTraceFile(dir: string, count = 30): string {
  * (frozen, unsplit), support-eval@v1 (frozen eval) and draft-train (a training draft, never frozen).
  */
 export async function buildDatasets(core: Core, dir: string): Promise<void> {
-  await importIndexed(core, [writeTraceFile(dir)]);
+  const imported = await core.jobs.waitFor((await core.invoke('imports.start', { paths: [writeTraceFile(dir)] })).jobId);
+  if (imported.status !== 'succeeded') throw new Error(`the import ${imported.status}: ${imported.error}`);
   const support = { type: 'filter' as const, where: { task: ['support'] } };
   await core.invoke('datasets.create', { name: 'support-train', kind: 'training', source: support });
   await core.invoke('datasets.freeze', { dataset: 'support-train' });

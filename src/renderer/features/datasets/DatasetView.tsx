@@ -12,6 +12,7 @@ import { useDatasetsStore } from './datasets-store.ts';
 import { useDatasetToolsStore } from './dataset-tools-store.ts';
 import { DiffDialog } from './DiffDialog.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
+import { FinetuneDialog } from './FinetuneDialog.tsx';
 import { LeakageDialog } from './LeakageDialog.tsx';
 import { RowEditor } from './RowEditor.tsx';
 import { SplitDialog } from './SplitDialog.tsx';
@@ -89,6 +90,11 @@ export function DatasetView({ dataset }: { dataset: DatasetDetail }): ReactEleme
           <button type="button" className="btn btn-sm" onClick={() => setTool('export')} data-testid="open-export">
             <Icon name="upload" /> Export
           </button>
+          {dataset.kind === 'training' && version !== 'draft' ? (
+            <button type="button" className="btn btn-sm" onClick={() => setTool('finetune')} data-testid="open-finetune" title="Send this frozen version to a provider's fine-tuning API">
+              Fine-tune
+            </button>
+          ) : null}
         </div>
       </header>
       {dataset.taskDescription ? (
@@ -126,6 +132,7 @@ export function DatasetView({ dataset }: { dataset: DatasetDetail }): ReactEleme
       {tool === 'split' ? <SplitDialog dataset={dataset} version={version} /> : null}
       {tool === 'leakage' ? <LeakageDialog dataset={dataset} /> : null}
       {tool === 'export' ? <ExportDialog dataset={dataset} version={version} /> : null}
+      {tool === 'finetune' && version !== 'draft' ? <FinetuneDialog dataset={dataset} version={version} /> : null}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import { api, errorMessage } from '../../api/index.ts';
 import type { CommandOutput, DiffKind, ExportFormat, LeakRule, VersionRef } from '../../../shared/contract/index.ts';
 
-export type Tool = 'diff' | 'leakage' | 'split' | 'export' | null;
+export type Tool = 'diff' | 'leakage' | 'split' | 'export' | 'finetune' | null;
 export type DiffPage = CommandOutput<'datasets.diff'>;
 export type LeakagePage = CommandOutput<'datasets.leakage'>;
 export type SplitResult = CommandOutput<'datasets.split'>;
