@@ -41,8 +41,8 @@ export interface FakeFinetuneServer {
   requests: string[];
   /** While true, polls leave running jobs running (to stop a follower mid-way). */
   hold: boolean;
-  /** Requests answered with 503 before a normal answer, per `METHOD /path` prefix. */
-  failures: Record<string, number>;
+  /** Error statuses answered (in order) before normal answers, per `METHOD /path` prefix. */
+  failures: Record<string, number[]>;
   reset(): void;
   close(): Promise<void>;
 }
@@ -152,10 +152,10 @@ export async function startFakeFinetuneServer(): Promise<FakeFinetuneServer> {
       const body = await readBody(req);
       const key = `${method} ${path}`;
       state.requests.push(key);
-      const failing = Object.keys(state.failures).find((prefix) => key.startsWith(prefix) && (state.failures[prefix] ?? 0) > 0);
+      const failing = Object.keys(state.failures).find((prefix) => key.startsWith(prefix) && (state.failures[prefix]?.length ?? 0) > 0);
       if (failing) {
-        state.failures[failing]!--;
-        send(res, 503, { error: { message: 'scripted 503', type: 'fake' } });
+        const status = state.failures[failing]!.shift()!;
+        send(res, status, { error: { message: `scripted ${status}`, type: 'fake' } });
         return;
       }
       let m: RegExpExecArray | null;

@@ -105,6 +105,21 @@ describe('fine-tuning hand-off', { timeout: 120_000 }, () => {
     expect(finetune.events.find((e) => e.level === 'error')?.message).toContain(FAILURE_MESSAGE);
   });
 
+  it('records a refused job creation, and a resume creates it without uploading again', async () => {
+    server.failures['POST /v1/fine_tuning/jobs'] = [400];
+    const first = await run({ dataset: 'plain-train', version: 1, provider: 'Fake', baseModel: 'gpt-4o-mini' });
+    expect(first.jobStatus).toBe('failed');
+    expect(first.finetune).toMatchObject({ status: 'failed', remoteJobId: null, trainingFileId: server.uploads[0]!.id });
+    expect(first.finetune.error).toContain('scripted 400');
+    expect(first.finetune.jobId).not.toBeNull();
+    await core.invoke('jobs.resume', { id: first.finetune.jobId! });
+    expect((await core.jobs.waitFor(first.finetune.jobId!)).status).toBe('succeeded');
+    expect(server.uploads).toHaveLength(1);
+    expect(server.jobs).toHaveLength(1);
+    expect(server.jobs[0]!.body.training_file).toBe(server.uploads[0]!.id);
+    expect(await core.invoke('finetune.status', { id: first.finetune.id })).toMatchObject({ status: 'succeeded', error: null, remoteJobId: server.jobs[0]!.id });
+  });
+
   it('refuses a draft, an eval version and an unknown provider, and sends nothing', async () => {
     const refusal = async (input: object): Promise<CommandError> => {
       const e = await core.invoke('finetune.start', input as never).catch((x: unknown) => x);

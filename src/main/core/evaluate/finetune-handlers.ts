@@ -77,7 +77,7 @@ export function finetuneHandlers(deps: FinetuneHandlerDeps): FinetuneHandlers {
         },
         deps.now(),
       );
-      const job = deps.jobs.start('finetune', { finetuneId: id });
+      const job = deps.jobs.start('finetune', { finetuneId: id, label: `${handle.dataset}@${handle.label} on ${input.baseModel}` });
       repo.setJob(id, job.id, deps.now());
       return { finetune: finetuneView(must(id)), jobId: job.id };
     },

@@ -12,7 +12,8 @@ import type { JobContext, JobHandler } from '../platform/jobs/job-runner.ts';
 import { finetuneSplits, writeFinetuneFile } from './finetune-files.ts';
 import type { FinetuneRepository, StoredFinetune } from './finetune-repository.ts';
 
-export const FinetuneParams = z.object({ finetuneId: Id });
+/** `label` names it in the jobs list (`support-train@v2 on gpt-4o-mini`). */
+export const FinetuneParams = z.object({ finetuneId: Id, label: z.string().max(400).default('') });
 export type FinetuneParams = z.infer<typeof FinetuneParams>;
 
 export interface FinetuneRunResult {
@@ -43,7 +44,7 @@ export function createFinetuneJob(deps: FinetuneJobDeps): JobHandler<FinetunePar
     lane: 'llm',
     params: FinetuneParams,
     changes: ['finetunes', 'settings'],
-    title: (p) => `Fine-tune ${p.finetuneId}`,
+    title: (p) => `Fine-tune ${p.label || p.finetuneId}`,
     run: (ctx) => runFinetune(deps, ctx),
   };
 }
@@ -58,7 +59,8 @@ async function runFinetune(deps: FinetuneJobDeps, ctx: JobContext<FinetuneParams
   const { repo } = deps;
   const id = ctx.params.finetuneId;
   let f = mustGet(repo, id);
-  if (f.remoteJobId === null && f.status === 'failed') repo.reopen(id, deps.now());
+  // Failed or cancelled before the provider had a job: resuming means trying again.
+  if (f.remoteJobId === null && f.status !== 'preparing') repo.reopen(id, deps.now());
   if (f.remoteJobId !== null && ENDED.has(f.status)) return finish(deps, f);
   // The provider as saved now (its key may have been replaced since the start), found by its id.
   const { endpoint } = deps.llm.chooseModel({ provider: f.providerId, model: f.baseModel });
