@@ -1,9 +1,10 @@
 // A real HTTP server on 127.0.0.1 speaking OpenAI's files and fine-tuning job shapes, for tests that drive the
 // real `openai` client through a fine-tuning hand-off. Deterministic per base model name: a model whose name
 // contains "fail" fails with an error, any other succeeds; each poll of a job moves it one step along
-// validating_files → queued → running → running → succeeded, unless `hold` keeps jobs running. Imports: node:http.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// validating_files → queued → running → running → succeeded, unless `hold` keeps jobs running. Imports: node:http
+// types, the loopback server helper.
+import type { IncomingMessage } from 'node:http';
+import { sendJson as send, serveOnLoopback } from './loopback-server.ts';
 
 export interface UploadedFile {
   id: string;
@@ -59,11 +60,6 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
   return Buffer.concat(chunks);
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
 }
 
 /** The parts of a multipart/form-data body, by field name, as raw bytes. */
@@ -145,8 +141,7 @@ export async function startFakeFinetuneServer(): Promise<FakeFinetuneServer> {
     }
   };
 
-  const server = createServer((req, res) => {
-    void (async () => {
+  const server = await serveOnLoopback(async (req, res) => {
       const method = req.method ?? 'GET';
       const path = (req.url ?? '').split('?')[0]!;
       const body = await readBody(req);
@@ -206,18 +201,9 @@ export async function startFakeFinetuneServer(): Promise<FakeFinetuneServer> {
         return send(res, 200, jobJson(job));
       }
       send(res, 404, { error: { message: `no route ${key}` } });
-    })().catch((e: unknown) => {
-      if (!res.headersSent) send(res, 500, { error: { message: String(e) } });
-    });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   const fake = state as FakeFinetuneServer;
-  fake.baseUrl = `http://127.0.0.1:${port}/v1`;
-  fake.close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+  fake.baseUrl = server.baseUrl;
+  fake.close = server.close;
   return fake;
 }
