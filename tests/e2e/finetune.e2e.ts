@@ -1,7 +1,7 @@
 // Fine-tuning from the window: the built renderer bridged to the real core, with a saved provider served by the
 // local fake fine-tuning server. Opens the dialog on a frozen training version, starts a fine-tune and sees it
-// succeed with the trained model's name; the model is then on the provider's list. Screenshots at 1280x720 and
-// 1920x1080 in test-results/.
+// succeed with the trained model's name (shown again when the dialog is reopened); the model is then on the
+// provider's list. Screenshots at 1280x720 and 1920x1080 in test-results/.
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { buildDatasets } from '../integration/finetune/finetune-data.ts';
@@ -62,6 +62,13 @@ test('fine-tunes a frozen training version from its dataset view and shows the t
   await expect(progress).toContainText('succeeded');
   await expect(dialog.getByTestId('finetune-events')).toContainText('New fine-tuned model created');
   await shots(page, 'finetune-succeeded');
+
+  // Closed and opened again, the dialog shows the version's latest fine-tune.
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toHaveCount(0);
+  await view.getByTestId('open-finetune').click();
+  await expect(dialog.getByTestId('finetune-model-name')).toHaveText(fakeModelName(job));
+  await expect(dialog.getByTestId('finetune-start')).toHaveText('Start another fine-tune');
 
   expect(job.body).toMatchObject({ model: 'gpt-4o-mini', suffix: 'support', hyperparameters: { n_epochs: 2 } });
   const { providers } = await env.core.invoke('providers.list', {});

@@ -136,6 +136,8 @@ describe('fine-tuning hand-off', { timeout: 120_000 }, () => {
     expect(noVersion.code).toBe('not_found');
     const noProvider = await refusal({ dataset: 'plain-train', version: 1, provider: 'Nowhere', baseModel: 'gpt-4o-mini' });
     expect(noProvider.message).toContain('no provider "Nowhere"');
+    const noEnvironment = await refusal({ dataset: 'plain-train', version: 1, provider: 'env', baseModel: 'gpt-4o-mini' });
+    expect(noEnvironment.message).toContain('set OPENAI_BASE_URL');
     expect(server.requests).toEqual([]);
   });
 

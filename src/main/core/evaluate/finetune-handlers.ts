@@ -15,7 +15,7 @@ export interface FinetuneHandlerDeps {
   repo: FinetuneRepository;
   versions: VersionAccess;
   jobs: JobRunner;
-  llm: Pick<LlmModule, 'service' | 'chooseModel'>;
+  llm: Pick<LlmModule, 'service' | 'chooseModel' | 'providers'>;
   now: () => number;
 }
 
@@ -64,6 +64,9 @@ export function finetuneHandlers(deps: FinetuneHandlerDeps): FinetuneHandlers {
       if (!handle.frozen) throw new CommandError('invalid_input', `${handle.dataset}@${handle.label} is not frozen: freeze it first`);
       const splits = finetuneSplits(handle);
       if (splits.trainingRows === 0) throw new CommandError('invalid_input', `${handle.dataset}@${handle.label} has no training rows${handle.split ? ' in its train split' : ''}`);
+      if (input.provider === 'env' && !deps.llm.providers().some((p) => p.id === 'env')) {
+        throw new CommandError('unavailable', 'no provider in the environment: set OPENAI_BASE_URL (and OPENAI_API_KEY for a paid service), or name a saved provider');
+      }
       const chosen = deps.llm.chooseModel({ provider: input.provider, model: input.baseModel });
       const id = repo.create(
         {

@@ -1,5 +1,6 @@
 // Fine-tune on a frozen training version: provider, base model, suffix and epochs, then the fine-tune's status
-// live (its job's progress from the jobs store, the record re-read as it moves) with the trained model's name.
+// live (its job's progress from the jobs store, the record re-read as it moves) with the trained model's name;
+// reopened, it shows the version's latest fine-tune.
 // Imports: react, components, the api client, the jobs and tools stores, contract types.
 import { useEffect, useState, type ReactElement } from 'react';
 import { api, errorMessage } from '../../api/index.ts';
@@ -45,6 +46,17 @@ export function FinetuneDialog({ dataset, version }: { dataset: DatasetDetail; v
   const followed = useFollowed(started?.finetuneId ?? null, started?.jobId ?? null);
   const finetune = followed.finetune;
   const provider = providers.find((p) => p.id === providerId);
+
+  // Reopened while a fine-tune of this version runs (or after one ended): show the latest one.
+  useEffect(() => {
+    api()
+      .invoke('finetune.list', { dataset: dataset.name })
+      .then((list) => {
+        const latest = list.find((f) => f.version === `v${version}`);
+        if (latest && latest.jobId !== null) setStarted((s) => s ?? { finetuneId: latest.id, jobId: latest.jobId! });
+      })
+      .catch((err: unknown) => setError(errorMessage(err)));
+  }, [dataset.name, version]);
 
   useEffect(() => {
     api()
