@@ -36,6 +36,7 @@ export interface FinetuneJobDeps {
 }
 
 const FEATURE = 'fine-tuning';
+const UPLOAD_TIMEOUT_MS = 30 * 60_000;
 const ENDED: ReadonlySet<FinetuneStatus> = new Set(['succeeded', 'failed', 'cancelled']);
 
 export function createFinetuneJob(deps: FinetuneJobDeps): JobHandler<FinetuneParams> {
@@ -90,7 +91,8 @@ async function upload(deps: FinetuneJobDeps, ctx: JobContext<FinetuneParams>, ap
   const splits = finetuneSplits(handle);
   deps.repo.setRows(f.id, splits.trainingRows, splits.validationRows, deps.now());
   const dir = join(deps.workDir, String(f.id));
-  const call = { feature: FEATURE, jobId: ctx.jobId, signal: ctx.signal };
+  // A training file can be hundreds of megabytes: its upload gets far longer than a chat call's timeout.
+  const call = { feature: FEATURE, jobId: ctx.jobId, signal: ctx.signal, timeoutMs: UPLOAD_TIMEOUT_MS };
   const label = `${f.dataset}-v${f.versionNumber}`;
   try {
     if (f.trainingFileId === null) {
