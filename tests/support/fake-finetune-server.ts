@@ -42,6 +42,8 @@ export interface FakeFinetuneServer {
   requests: string[];
   /** While true, polls leave running jobs running (to stop a follower mid-way). */
   hold: boolean;
+  /** Job creations carried out but answered 502 (as a gateway that lost the reply would), with retry-after-ms 1. */
+  lostCreateReplies: number;
   /** Error statuses answered (in order) before normal answers, per `METHOD /path` prefix. */
   failures: Record<string, number[]>;
   reset(): void;
@@ -112,12 +114,14 @@ export async function startFakeFinetuneServer(): Promise<FakeFinetuneServer> {
     jobs: [],
     requests: [],
     hold: false,
+    lostCreateReplies: 0,
     failures: {},
     reset() {
       state.uploads.length = 0;
       state.jobs.length = 0;
       state.requests.length = 0;
       state.hold = false;
+      state.lostCreateReplies = 0;
       state.failures = {};
     },
   };
@@ -177,6 +181,11 @@ export async function startFakeFinetuneServer(): Promise<FakeFinetuneServer> {
         };
         event(job, 'info', `Created fine-tuning job: ${job.id}`);
         state.jobs.push(job);
+        if (state.lostCreateReplies > 0) {
+          state.lostCreateReplies--;
+          res.writeHead(502, { 'content-type': 'application/json', 'retry-after-ms': '1' });
+          return void res.end(JSON.stringify({ error: { message: 'bad gateway', type: 'fake' } }));
+        }
         return send(res, 200, jobJson(job));
       }
       if (key === 'GET /v1/fine_tuning/jobs') {

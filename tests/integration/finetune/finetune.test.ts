@@ -120,6 +120,15 @@ describe('fine-tuning hand-off', { timeout: 120_000 }, () => {
     expect(await core.invoke('finetune.status', { id: first.finetune.id })).toMatchObject({ status: 'succeeded', error: null, remoteJobId: server.jobs[0]!.id });
   });
 
+  it('a creation whose reply was lost is found on the retry instead of made twice', async () => {
+    server.lostCreateReplies = 1;
+    const { finetune, jobStatus } = await run({ dataset: 'plain-train', version: 1, provider: 'Fake', baseModel: 'gpt-4o-mini' });
+    expect(jobStatus).toBe('succeeded');
+    expect(server.requests.filter((q) => q === 'POST /v1/fine_tuning/jobs')).toHaveLength(1);
+    expect(server.jobs).toHaveLength(1);
+    expect(finetune).toMatchObject({ status: 'succeeded', remoteJobId: server.jobs[0]!.id });
+  });
+
   it('refuses a draft, an eval version and an unknown provider, and sends nothing', async () => {
     const refusal = async (input: object): Promise<CommandError> => {
       const e = await core.invoke('finetune.start', input as never).catch((x: unknown) => x);

@@ -114,19 +114,12 @@ async function upload(deps: FinetuneJobDeps, ctx: JobContext<FinetuneParams>, ap
   }
 }
 
-/**
- * A crash between "created" and "stored" would leave a job the store does not know: before creating, a job
- * already training on this upload is adopted instead. The idempotency key covers a reply lost in transit.
- */
+/** A crash between "created" and "stored" would leave a job the store does not know: one training on this upload is adopted. */
 async function createOrAdopt(api: FineTuningApi, f: StoredFinetune, call: { feature: string; jobId: number; signal: AbortSignal }): Promise<RemoteFineTuneJob> {
   const trainingFile = f.trainingFileId!;
-  const existing = (await api.recentJobs(20, call)).find((j) => j.trainingFile === trainingFile);
+  const existing = (await api.recentJobs(call)).find((j) => j.trainingFile === trainingFile);
   if (existing) return existing;
-  return api.createJob(
-    { model: f.baseModel, trainingFile, validationFile: f.validationFileId, suffix: f.suffix, nEpochs: f.hyperparameters.n_epochs ?? null },
-    `winnow-finetune-${f.id}-${trainingFile}`,
-    call,
-  );
+  return api.createJob({ model: f.baseModel, trainingFile, validationFile: f.validationFileId, suffix: f.suffix, nEpochs: f.hyperparameters.n_epochs ?? null }, call);
 }
 
 function remoteState(job: RemoteFineTuneJob): { status: FinetuneStatus; fineTunedModel: string | null; error: string | null; trainedTokens: number | null } {

@@ -8,6 +8,9 @@ import type { CallContext } from './chat-types.ts';
 /** The endpoint's send: the request under its limiter and retry policy. */
 export type SendThrough = <T>(request: (signal: AbortSignal | undefined, timeout: { timeout?: number }) => Promise<T>, call: CallContext) => Promise<{ res: T }>;
 
+/** Jobs looked through for one already made on a file: a job is looked for right after it was created. */
+const RECENT = 20;
+
 export type RemoteFineTuneStatus = 'validating_files' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 export interface RemoteFineTuneJob {
@@ -67,8 +70,11 @@ export class FineTuningApi {
     return { id: res.id, bytes: res.bytes };
   }
 
-  /** `idempotencyKey`: a retried create (the reply was lost) is the same job on servers that honour it. */
-  async createJob(job: NewFineTuneJob, idempotencyKey: string, call: CallContext): Promise<RemoteFineTuneJob> {
+  /**
+   * Creates the job. A retry after an error may follow a create the server did carry out (the reply was lost): each
+   * retry first looks for a recent job training on this file and returns it, so one call never makes two jobs.
+   */
+  async createJob(job: NewFineTuneJob, call: CallContext): Promise<RemoteFineTuneJob> {
     const body: OpenAI.FineTuning.JobCreateParams = {
       model: job.model,
       training_file: job.trainingFile,
@@ -76,7 +82,15 @@ export class FineTuningApi {
       ...(job.suffix ? { suffix: job.suffix } : {}),
       ...(job.nEpochs !== null ? { hyperparameters: { n_epochs: job.nEpochs } } : {}),
     };
-    const { res } = await this.#send((signal, timeout) => this.#client.fineTuning.jobs.create(body, { signal, idempotencyKey, ...timeout }), call);
+    let attempt = 0;
+    const { res } = await this.#send(async (signal, timeout) => {
+      if (attempt++ > 0) {
+        const recent = await this.#client.fineTuning.jobs.list({ limit: RECENT }, { signal, ...timeout });
+        const made = recent.data.find((j) => j.training_file === job.trainingFile);
+        if (made) return made;
+      }
+      return this.#client.fineTuning.jobs.create(body, { signal, ...timeout });
+    }, call);
     return plainJob(res);
   }
 
@@ -86,8 +100,8 @@ export class FineTuningApi {
   }
 
   /** The most recent jobs (one page), to find one created just before a crash. */
-  async recentJobs(limit: number, call: CallContext): Promise<RemoteFineTuneJob[]> {
-    const { res } = await this.#send((signal, timeout) => this.#client.fineTuning.jobs.list({ limit }, { signal, ...timeout }), call);
+  async recentJobs(call: CallContext): Promise<RemoteFineTuneJob[]> {
+    const { res } = await this.#send((signal, timeout) => this.#client.fineTuning.jobs.list({ limit: RECENT }, { signal, ...timeout }), call);
     return res.data.map(plainJob);
   }
 
