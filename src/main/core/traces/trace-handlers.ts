@@ -1,7 +1,7 @@
 // Handlers of the traces.* commands.
 // Imports: db repositories, positions, safe-detail, rpc helpers, contract types, the row-cluster lookup type.
-import type { SearchIndexState } from '../../../shared/contract/index.ts';
-import type { FacetRepository } from './facet-repository.ts';
+import type { SearchIndexState, TraceFilter } from '../../../shared/contract/index.ts';
+import type { FacetRepository, FacetResult } from './facet-repository.ts';
 import type { RowClusterLookup } from './index.ts';
 import type { TraceRepository } from './trace-repository.ts';
 import type { TracePositions } from './trace-positions.ts';
@@ -14,12 +14,14 @@ type TraceChannels = 'traces.list' | 'traces.get' | 'traces.facets' | 'traces.fa
 export interface TraceHandlerDeps {
   traces: TraceRepository;
   facets: FacetRepository;
+  /** Counts for traces.facets: in the facet worker, so this thread stays free for pages meanwhile. */
+  facetCounts: (where: TraceFilter) => Promise<FacetResult> | FacetResult;
   positions: TracePositions;
   searchIndex: () => SearchIndexState;
   rowClusters: RowClusterLookup;
 }
 
-export function traceHandlers({ traces, facets, positions, searchIndex, rowClusters }: TraceHandlerDeps): Pick<Handlers, TraceChannels> {
+export function traceHandlers({ traces, facets, facetCounts, positions, searchIndex, rowClusters }: TraceHandlerDeps): Pick<Handlers, TraceChannels> {
   return {
     'traces.list': ({ where, cursor, limit, at }) => {
       if (at !== undefined) {
@@ -37,7 +39,7 @@ export function traceHandlers({ traces, facets, positions, searchIndex, rowClust
       const places = rowClusters(trace.rowsDetail.map((r) => r.id), clusterRunId);
       return safeDetail({ ...trace, rowsDetail: trace.rowsDetail.map((r) => ({ ...r, cluster: places.get(r.id) ?? null })) });
     },
-    'traces.facets': ({ where }) => facets.facets(where),
+    'traces.facets': ({ where }) => facetCounts(where),
     'traces.facetValues': ({ facet, where, contains, limit }) => ({ values: facets.facetValues(facet, where, contains, limit) }),
     'traces.searchIndex': () => searchIndex(),
   };
