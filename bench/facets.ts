@@ -1,14 +1,17 @@
-// `npm run bench -- facets [traces=1000000]`: synthesises `traces` multi-turn traces with facets and metadata,
-// imports them through the core (then the search index job), and times facet counts after a filter change
-// (min / median / p95) for several filters and searches, against the direct per-facet GROUP BY the traces
-// view used before, measured in the same run on the same store. Imports: core, repositories, node:fs.
+// `npm run bench -- facets [traces=1000000] [changes=20] [--data DIR]`: synthesises `traces` multi-turn traces
+// with facets and metadata, imports them through the core (then the search index job), and times facet counts
+// after a filter change (min / median / p95) for several filters and searches, against the direct per-facet
+// GROUP BY the traces view used before, measured in the same run on the same store; then how long a page of the
+// table takes while a count runs. With --data the imported store is kept in DIR and reused by later runs of the
+// same size. Imports: core, repositories, node:fs.
 
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import type { TraceFilter } from '../src/shared/contract/index.ts';
-import { createCore } from '../src/main/core/create-core.ts';
+import { type Core, createCore } from '../src/main/core/create-core.ts';
 import { openDatabase } from '../src/main/core/platform/db/connection.ts';
 import { createRng } from '../src/main/core/platform/random.ts';
 import { TraceRepository } from '../src/main/core/traces/trace-repository.ts';
@@ -58,28 +61,43 @@ function stats(ms: number[]): { min: number; median: number; p95: number } {
 
 const f = (ms: number): string => `${ms.toFixed(1)} ms`.padStart(10);
 
-export async function runFacetsBench(args: string[]): Promise<void> {
-  const n = Number(args[0] ?? 1_000_000);
-  const reps = Number(args[1] ?? 20);
-  const dir = mkdtempSync(join(tmpdir(), 'winnow-bench-facets-'));
-  try {
-    const file = join(dir, 'traces.jsonl');
-    let t0 = performance.now();
-    await writeTraces(file, n);
-    console.log(`synthesised ${n.toLocaleString('en-US')} traces (${(statSync(file).size / 1e6).toFixed(0)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    const core = createCore({ dataDir: join(dir, 'data') });
-    t0 = performance.now();
-    const { jobId } = await core.invoke('imports.start', { paths: [file] });
-    const imported = await core.jobs.waitFor(jobId);
-    if (imported.status !== 'succeeded') throw new Error(`import ${imported.status}: ${imported.error}`);
-    const importS = (performance.now() - t0) / 1000;
-    t0 = performance.now();
-    const index = await core.invoke('traces.searchIndex', {});
-    if (index.jobId !== null) await core.jobs.waitFor(index.jobId);
-    const indexS = (performance.now() - t0) / 1000;
-    console.log(`import ${importS.toFixed(1)} s; search index + metadata + facet cube ${indexS.toFixed(1)} s (${Math.round(n / indexS).toLocaleString('en-US')} traces/s)`);
+/** The store of `n` synthetic traces in `dataDir`, imported and indexed once; later runs reuse it. */
+async function indexedStore(n: number, dataDir: string): Promise<Core> {
+  const marker = join(dataDir, `bench-facets-${n}.ready`);
+  if (existsSync(marker)) {
+    console.log(`reusing the store of ${n.toLocaleString('en-US')} traces in ${dataDir}`);
+    return createCore({ dataDir });
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, '..', `bench-facets-${n}.jsonl`);
+  let t0 = performance.now();
+  await writeTraces(file, n);
+  console.log(`synthesised ${n.toLocaleString('en-US')} traces (${(statSync(file).size / 1e6).toFixed(0)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const core = createCore({ dataDir });
+  t0 = performance.now();
+  const { jobId } = await core.invoke('imports.start', { paths: [file] });
+  const imported = await core.jobs.waitFor(jobId);
+  if (imported.status !== 'succeeded') throw new Error(`import ${imported.status}: ${imported.error}`);
+  const importS = (performance.now() - t0) / 1000;
+  t0 = performance.now();
+  const index = await core.invoke('traces.searchIndex', {});
+  if (index.jobId !== null) await core.jobs.waitFor(index.jobId);
+  const indexS = (performance.now() - t0) / 1000;
+  console.log(`import ${importS.toFixed(1)} s; search index + metadata + facet cube ${indexS.toFixed(1)} s (${Math.round(n / indexS).toLocaleString('en-US')} traces/s)`);
+  rmSync(file);
+  writeFileSync(marker, '');
+  return core;
+}
 
-    const scanDb = openDatabase(join(dir, 'data', 'winnow.sqlite'));
+export async function runFacetsBench(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { data: { type: 'string' } } });
+  const n = Number(positionals[0] ?? 1_000_000);
+  const reps = Number(positionals[1] ?? 20);
+  const dir = values.data ? resolve(values.data, '..') : mkdtempSync(join(tmpdir(), 'winnow-bench-facets-'));
+  const dataDir = values.data ? resolve(values.data) : join(dir, 'data');
+  try {
+    const core = await indexedStore(n, dataDir);
+    const scanDb = openDatabase(join(dataDir, 'winnow.sqlite'));
     const scan = new TraceRepository(scanDb);
     // Each repetition changes the filter's value, as a user clicking through values does.
     const scenarios: [string, (i: number) => TraceFilter][] = [
@@ -120,6 +138,6 @@ export async function runFacetsBench(args: string[]): Promise<void> {
     scanDb.close();
     await core.close();
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!values.data) rmSync(dir, { recursive: true, force: true });
   }
 }
