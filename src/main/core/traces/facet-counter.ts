@@ -25,9 +25,9 @@ export class FacetCounter {
     }
   }
 
-  /** True while the worker thread exists. */
-  get running(): boolean {
-    return this.worker.running;
+  /** Starts the worker before the first count is asked for (the window lists rows first, then counts). */
+  warm(): void {
+    this.worker.warm();
   }
 
   close(): Promise<void> {

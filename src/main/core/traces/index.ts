@@ -59,6 +59,7 @@ export function tracesModule(deps: { db: Database; jobs: JobRunner; now: () => n
         traces,
         facets,
         facetCounts: (where) => (counter ? counter.facets(where) : facets.facets(where)),
+        onList: () => counter?.warm(),
         positions: new TracePositions(traces),
         searchIndex: () => indexer.ensure(),
         rowClusters: deps.rowClusters ?? (() => new Map()),

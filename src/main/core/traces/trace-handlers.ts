@@ -16,14 +16,17 @@ export interface TraceHandlerDeps {
   facets: FacetRepository;
   /** Counts for traces.facets: in the facet worker, so this thread stays free for pages meanwhile. */
   facetCounts: (where: TraceFilter) => Promise<FacetResult> | FacetResult;
+  /** Called on each page asked for: a table that lists rows counts facets next, so the counter can get ready. */
+  onList?: () => void;
   positions: TracePositions;
   searchIndex: () => SearchIndexState;
   rowClusters: RowClusterLookup;
 }
 
-export function traceHandlers({ traces, facets, facetCounts, positions, searchIndex, rowClusters }: TraceHandlerDeps): Pick<Handlers, TraceChannels> {
+export function traceHandlers({ traces, facets, facetCounts, onList, positions, searchIndex, rowClusters }: TraceHandlerDeps): Pick<Handlers, TraceChannels> {
   return {
     'traces.list': ({ where, cursor, limit, at }) => {
+      onList?.();
       if (at !== undefined) {
         const { total, offset, items } = positions.pageAt(where, at, limit);
         return { total, offset, ...page(items, limit) };

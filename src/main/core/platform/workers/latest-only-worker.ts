@@ -52,6 +52,12 @@ export class LatestOnlyWorker<Q, R> {
     });
   }
 
+  /** Starts the thread ahead of the first request, so that request does not pay for it. */
+  warm(): void {
+    if (this.closed || this.worker) return;
+    this.start().unref();
+  }
+
   /** Ends the thread (a query in flight is cut off) and rejects what still waits. */
   async close(): Promise<void> {
     this.closed = true;
@@ -59,11 +65,6 @@ export class LatestOnlyWorker<Q, R> {
     this.worker = null;
     this.failAll(new Error('the worker was closed'));
     if (worker) await worker.terminate();
-  }
-
-  /** True while the thread exists: for tests and diagnostics. */
-  get running(): boolean {
-    return this.worker !== null;
   }
 
   private start(): Worker {
