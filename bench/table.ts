@@ -91,7 +91,10 @@ function untilRepainted(page: Page, act: { click: string } | { type: string }): 
       await new Promise((r) => requestAnimationFrame(r));
       const count = document.querySelector('[data-testid="trace-count"]')?.textContent;
       if (count !== before && document.querySelector('[data-testid="trace-row"][data-row-index="0"]')) return performance.now() - t0;
-      if (performance.now() - t0 > 300_000) throw new Error('the table never repainted');
+      if (performance.now() - t0 > 120_000) {
+        const first = document.querySelector<HTMLElement>('[data-testid="trace-table"]')?.dataset['firstRow'];
+        throw new Error(`the table never repainted (count ${count ?? 'none'}, was ${before ?? 'none'}; first row in view ${first ?? 'none'})`);
+      }
     }
   }, act);
 }
