@@ -90,7 +90,8 @@ function untilRepainted(page: Page, act: { click: string } | { type: string }): 
     for (;;) {
       await new Promise((r) => requestAnimationFrame(r));
       const count = document.querySelector('[data-testid="trace-count"]')?.textContent;
-      if (count !== before && document.querySelector('[data-testid="trace-row"][data-row-index="0"]')) return performance.now() - t0;
+      // A filter that matches nothing has no first row to wait for.
+      if (count !== before && (count === '0' || document.querySelector('[data-testid="trace-row"][data-row-index="0"]'))) return performance.now() - t0;
       if (performance.now() - t0 > 120_000) {
         const first = document.querySelector<HTMLElement>('[data-testid="trace-table"]')?.dataset['firstRow'];
         throw new Error(`the table never repainted (count ${count ?? 'none'}, was ${before ?? 'none'}; first row in view ${first ?? 'none'})`);
