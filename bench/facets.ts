@@ -1,10 +1,10 @@
-// `npm run bench -- facets [traces=1000000] [changes=20] [--data DIR] [--no-before]`: synthesises `traces` multi-turn traces
-// with facets and metadata, imports them through the core (then the search index job), and times facet counts
-// after a filter change (min / median / p95) for several filters and searches, against the direct per-facet
-// GROUP BY the traces view used before, measured in the same run on the same store (--no-before skips it: at 1M
-// it takes seconds per count); then how long a page of the
-// table takes while a count runs. With --data the imported store is kept in DIR and reused by later runs of the
-// same size. Imports: core, repositories, node:fs.
+// `npm run bench -- facets [traces=1000000] [changes=20] [--data DIR] [--no-before]`: synthesises `traces`
+// multi-turn traces with facets and metadata, imports them through the core (then the search index job), and
+// times facet counts after a filter change (min / median / p95) for several filters and searches, against the
+// direct per-facet GROUP BY the traces view used before, measured in the same run on the same store
+// (--no-before skips it: at 1M it takes seconds per count); then pages of the table asked while a count runs.
+// With --data the imported store is kept in DIR and reused by later runs of the same size.
+// Imports: core, repositories, node:fs.
 
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
