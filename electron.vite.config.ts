@@ -10,6 +10,7 @@ const workerEntries = {
   'embed-worker': resolve('src/main/core/embed/embed-worker.ts'),
   'cluster-worker': resolve('src/main/core/clusters/engine/cluster-worker.ts'),
   'curate-filter-worker': resolve('src/main/core/curate/engine/curate-filter-worker.ts'),
+  'facet-worker': resolve('src/main/core/traces/facet-worker.ts'),
 };
 
 /** In `npm run dev` only: Vite injects inline scripts/styles and a websocket that the strict CSP meta refuses. */

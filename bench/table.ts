@@ -90,8 +90,12 @@ function untilRepainted(page: Page, act: { click: string } | { type: string }): 
     for (;;) {
       await new Promise((r) => requestAnimationFrame(r));
       const count = document.querySelector('[data-testid="trace-count"]')?.textContent;
-      if (count !== before && document.querySelector('[data-testid="trace-row"][data-row-index="0"]')) return performance.now() - t0;
-      if (performance.now() - t0 > 300_000) throw new Error('the table never repainted');
+      // A filter that matches nothing has no first row to wait for.
+      if (count !== before && (count === '0' || document.querySelector('[data-testid="trace-row"][data-row-index="0"]'))) return performance.now() - t0;
+      if (performance.now() - t0 > 120_000) {
+        const first = document.querySelector<HTMLElement>('[data-testid="trace-table"]')?.dataset['firstRow'];
+        throw new Error(`the table never repainted (count ${count ?? 'none'}, was ${before ?? 'none'}; first row in view ${first ?? 'none'})`);
+      }
     }
   }, act);
 }
@@ -187,6 +191,25 @@ export async function runTableBench(argv: string[]): Promise<void> {
     console.log(`  baseline: core alone, same places      ${stats(coreOnly)}`);
     console.log(`  baseline: bridge round trip of one row ${stats(bridge)}`);
     console.log(`  ratio jump / bridge round trip (medians): ${(median(jumps) / median(bridge)).toFixed(1)}`);
+    // Jumps while the core counts facets for a filter that needs the traces themselves (a search), as after a
+    // filter change: the count runs in the facet worker, so the pages should not wait for it.
+    const countingJumps: number[] = [];
+    // One walk through the places, so two jumps in a row never aim at the same one.
+    let next = 0;
+    for (const word of ['password', 'refund', 'delivery']) {
+      const counting = page.evaluate((search) => {
+        const t0 = performance.now();
+        return window.api!.invoke('traces.facets', { where: { search } }).then(
+          () => performance.now() - t0,
+          () => performance.now() - t0,
+        );
+      }, word);
+      let done = false;
+      void counting.then(() => (done = true));
+      for (let i = 0; !done && i < JUMPS.length; i++) countingJumps.push((await jump(page, JUMPS[next++ % JUMPS.length]!)).ms);
+      console.log(`  facet count with search "${word}" took ${(await counting).toFixed(0)} ms`);
+    }
+    console.log(`jump while facets are counted           ${stats(countingJumps)}   [target p95 ≤ 100 ms]`);
     const heapAfterJumps = await heapMb(page);
     for (let i = 0; i < HEAP_JUMPS; i++) await jump(page, (i * 0.6180339887) % 1);
     const heapAfterMany = await heapMb(page);

@@ -109,6 +109,7 @@ export function createCore(options: CoreOptions): Core {
     vectors,
     close: async () => {
       await jobs.shutdown();
+      await traces.close();
       await clusters.cleanup;
       db.close();
     },

@@ -8,6 +8,8 @@ export const ErrorCode = z.enum([
   'not_found',
   'conflict',
   'cancelled',
+  // A newer request of the same kind replaced this one before it was answered (facet counts): nothing to show.
+  'superseded',
   'io_error',
   'unavailable',
   'internal',

@@ -28,9 +28,15 @@ const escapeLike = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => 
 
 export class FacetRepository {
   private readonly db: Database;
+  private readonly checkpoint: () => void;
 
-  constructor(db: Database) {
+  /**
+   * `checkpoint` runs before each query of a count, so a caller counting in a worker can stop work that a newer
+   * request made stale by throwing from it.
+   */
+  constructor(db: Database, checkpoint: () => void = () => {}) {
     this.db = db;
+    this.checkpoint = checkpoint;
   }
 
   facets(filter: TraceFilter): FacetResult {
@@ -39,6 +45,7 @@ export class FacetRepository {
 
   /** Where the built-in counts come from: the stored cube when it is current and only facets are filtered. */
   cubeRows(filter: TraceFilter): CubeRow[] {
+    this.checkpoint();
     const select = NAMES.map((n) => `${FACET_COLUMNS[n]} AS ${n}`).join(', ');
     if (!hasNonFacetFilter(filter) && this.cubeIsCurrent()) {
       const size = (this.db.prepare('SELECT COUNT(*) AS n FROM facet_cube').get() as { n: number }).n;
@@ -95,6 +102,7 @@ export class FacetRepository {
 
   /** The metadata keys most traces carry (at most FILTER_LIMITS.facets), each with its top values under the filter. */
   private metadataFacets(filter: TraceFilter): MetadataFacet[] {
+    this.checkpoint();
     const keys = this.db
       .prepare('SELECT key, distinct_values FROM metadata_keys ORDER BY pairs DESC, key LIMIT ?')
       .all(FILTER_LIMITS.facets) as { key: string; distinct_values: number }[];
@@ -123,6 +131,7 @@ export class FacetRepository {
    * when nothing else is filtered, from the cube when only built-in facets are, else from the matching traces.
    */
   private countOwnKey(filter: TraceFilter, key: string, into: Map<string, Map<string | null, number>>): void {
+    this.checkpoint();
     const { [key]: _own, ...rest } = filter.metadata ?? {};
     const without: TraceFilter = { ...filter, metadata: rest };
     const where = buildTraceWhere(without);
@@ -157,6 +166,7 @@ export class FacetRepository {
   }
 
   private countMetadata(keys: string[], where: { sql: string; params: unknown[] }, into: Map<string, Map<string | null, number>>): void {
+    this.checkpoint();
     // From the matching traces to their metadata through trace_metadata_trace: CROSS JOIN keeps SQLite from
     // walking every value of the keys instead, which costs the same whether the filter matches 1 trace or all.
     const rows = this.db

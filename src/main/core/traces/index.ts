@@ -7,6 +7,7 @@ import type { CoreModule } from '../platform/core-module.ts';
 import { transactionOn } from '../platform/db/transaction.ts';
 import { yieldToWaitingWriters } from '../platform/db/write-queue.ts';
 import type { JobRunner } from '../platform/jobs/job-runner.ts';
+import { FacetCounter } from './facet-counter.ts';
 import { FacetRepository } from './facet-repository.ts';
 import { createImportJob } from './import-job.ts';
 import { importHandlers } from './import-handlers.ts';
@@ -32,6 +33,8 @@ export type RowClusterLookup = (rowIds: readonly number[], runId?: number) => Re
 export interface TracesModule extends CoreModule {
   counts(): { traces: number; rows: number };
   rows: RowRepository;
+  /** Ends the facet worker. */
+  close(): Promise<void>;
 }
 
 export function tracesModule(deps: { db: Database; jobs: JobRunner; now: () => number; rowClusters?: RowClusterLookup }): TracesModule {
@@ -47,16 +50,24 @@ export function tracesModule(deps: { db: Database; jobs: JobRunner; now: () => n
     yieldToWriters: () => yieldToWaitingWriters(deps.db),
     now: deps.now,
   });
+  const facets = new FacetRepository(deps.db);
+  // A store in memory cannot be opened by a second connection: it counts on this thread.
+  const counter = deps.db.memory ? null : new FacetCounter(deps.db.name);
   return {
     jobs: [indexer.afterEach(importJob), indexer.job],
     handlers: { ...importHandlers(imports, deps.jobs), ...traceHandlers({
         traces,
-        facets: new FacetRepository(deps.db),
+        facets,
+        facetCounts: (where) => (counter ? counter.facets(where) : facets.facets(where)),
+        onList: () => counter?.warm(),
         positions: new TracePositions(traces),
         searchIndex: () => indexer.ensure(),
         rowClusters: deps.rowClusters ?? (() => new Map()),
       }) },
     counts: () => traces.counts(),
     rows: new RowRepository(deps.db),
+    close: async () => {
+      await counter?.close();
+    },
   };
 }

@@ -1,7 +1,7 @@
 // Handlers of the traces.* commands.
 // Imports: db repositories, positions, safe-detail, rpc helpers, contract types, the row-cluster lookup type.
-import type { SearchIndexState } from '../../../shared/contract/index.ts';
-import type { FacetRepository } from './facet-repository.ts';
+import type { SearchIndexState, TraceFilter } from '../../../shared/contract/index.ts';
+import type { FacetRepository, FacetResult } from './facet-repository.ts';
 import type { RowClusterLookup } from './index.ts';
 import type { TraceRepository } from './trace-repository.ts';
 import type { TracePositions } from './trace-positions.ts';
@@ -14,14 +14,19 @@ type TraceChannels = 'traces.list' | 'traces.get' | 'traces.facets' | 'traces.fa
 export interface TraceHandlerDeps {
   traces: TraceRepository;
   facets: FacetRepository;
+  /** Counts for traces.facets: in the facet worker, so this thread stays free for pages meanwhile. */
+  facetCounts: (where: TraceFilter) => Promise<FacetResult> | FacetResult;
+  /** Called on each page asked for: a table that lists rows counts facets next, so the counter can get ready. */
+  onList?: () => void;
   positions: TracePositions;
   searchIndex: () => SearchIndexState;
   rowClusters: RowClusterLookup;
 }
 
-export function traceHandlers({ traces, facets, positions, searchIndex, rowClusters }: TraceHandlerDeps): Pick<Handlers, TraceChannels> {
+export function traceHandlers({ traces, facets, facetCounts, onList, positions, searchIndex, rowClusters }: TraceHandlerDeps): Pick<Handlers, TraceChannels> {
   return {
     'traces.list': ({ where, cursor, limit, at }) => {
+      onList?.();
       if (at !== undefined) {
         const { total, offset, items } = positions.pageAt(where, at, limit);
         return { total, offset, ...page(items, limit) };
@@ -37,7 +42,7 @@ export function traceHandlers({ traces, facets, positions, searchIndex, rowClust
       const places = rowClusters(trace.rowsDetail.map((r) => r.id), clusterRunId);
       return safeDetail({ ...trace, rowsDetail: trace.rowsDetail.map((r) => ({ ...r, cluster: places.get(r.id) ?? null })) });
     },
-    'traces.facets': ({ where }) => facets.facets(where),
+    'traces.facets': ({ where }) => facetCounts(where),
     'traces.facetValues': ({ facet, where, contains, limit }) => ({ values: facets.facetValues(facet, where, contains, limit) }),
     'traces.searchIndex': () => searchIndex(),
   };

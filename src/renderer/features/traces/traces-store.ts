@@ -2,7 +2,7 @@
 // row reachable by position), facet counts, and the selected trace.
 // Imports: zustand, the api client, lib/filter, contract types, the imports and trace focus stores.
 import { create } from 'zustand';
-import { api, errorMessage } from '../../api/index.ts';
+import { api, errorMessage, isApiError } from '../../api/index.ts';
 import { useImportsStore } from './imports-store.ts';
 import { EMPTY_FILTER, FILTER_FACETS, toWhere, type FilterFacet, type FilterState } from '../../lib/filter.ts';
 import type { MetadataFacet, TraceDetail, TraceSummary } from '../../../shared/contract/index.ts';
@@ -93,6 +93,8 @@ export const useTracesStore = create<TracesState>()((set, get) => {
       for (const name of FILTER_FACETS) values[name] = all.facets[name] ?? [];
       set({ facets: { values, metadata: all.metadata, timeRange: all.timeRange, error: null, loading: false } });
     } catch (err) {
+      // A newer request for counts replaced this one in the core; its answer is the one to show, so this says nothing.
+      if (isApiError(err, 'superseded')) return;
       if (gen === generation) set((s) => ({ facets: { ...s.facets, loading: false, error: errorMessage(err) } }));
     }
   }
