@@ -64,7 +64,9 @@ Commands:
   dataset create NAME --kind eval|training
                       create a dataset, filled from one source (or empty):
       --from-cluster ID   a cluster's rows (--pick members (default: all but outliers) | all | above,
-                          --min-score S: members scoring at least S)
+                          --min-score S: members scoring at least S | picked, --rows IDS: those members)
+      --rows IDS          these rows (ids as \`clusters --members\` prints them, comma-separated)
+      --trace IDS         every row of these traces (ids as \`traces\` prints them, comma-separated)
       --where F=V         the traces a filter matches (fields as for traces; repeatable)
       --exclude EVAL@vN   training only: leave out rows that leak into that frozen eval version (same
                           trace, same conversation, same normalised prompt, near-duplicate prompt)
@@ -72,7 +74,7 @@ Commands:
       --description TEXT
       prints {"dataset","draftRows","excluded":{"exact","normalized","near","conversation"},"overlap",
       "warning"}; refused when every row would leak (exit 1, nothing created)
-  dataset add NAME --trace ID | --from-cluster ID | --where F=V
+  dataset add NAME --trace IDS | --rows IDS | --from-cluster ID | --where F=V
                       add rows to the draft (a new draft from the latest version after a freeze)
   dataset list        datasets with kind, latest version and row counts
   dataset show NAME[@vN]   a dataset with its versions (hash, recipe, split, warnings), or one version
@@ -143,6 +145,7 @@ const OPTIONS = {
   description: { type: 'string' },
   near: { type: 'string' },
   trace: { type: 'string' },
+  rows: { type: 'string' },
   test: { type: 'string' },
   validation: { type: 'string' },
   seed: { type: 'string' },
@@ -212,6 +215,7 @@ async function main(argv: string[]): Promise<number> {
           description: values.description,
           near: values.near,
           trace: values.trace,
+          rows: values.rows,
           test: values.test,
           validation: values.validation,
           seed: values.seed,
