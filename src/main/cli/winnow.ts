@@ -93,6 +93,8 @@ Commands:
                         invalid_json, too_long, pii, duplicate (default: all but cluster and too_long)
       --judge MODEL     also score the kept rows with an LLM judge (--threshold X, default 0.5;
                         --budget USD stops it cleanly)
+      --review-below S  rows whose cluster membership is below S go to review as borderline
+                        (default 0.5; none: membership sends no row to review)
       prints {"rows","kept","dropped":{"<filter>":N},"judged","flagged","borderline","cost":{"usd","tokens"}}
   pii NAME            count PII spans in the draft: prints {"rows","rowsWithPii","spans","byType"}
       --redact          replace them with placeholders (<EMAIL_1>); the traces keep the originals
@@ -146,6 +148,7 @@ const OPTIONS = {
   near: { type: 'string' },
   trace: { type: 'string' },
   rows: { type: 'string' },
+  'review-below': { type: 'string' },
   test: { type: 'string' },
   validation: { type: 'string' },
   seed: { type: 'string' },
@@ -224,7 +227,7 @@ async function main(argv: string[]): Promise<number> {
       case 'export':
         return await exportCommand(core, args, { format: values.format, out: values.out, pii: values.pii, json: values.json });
       case 'curate':
-        return await curateCommand(core, args, { filters: values.filters, judge: values.judge, threshold: values.threshold, budget: values.budget, json: values.json });
+        return await curateCommand(core, args, { filters: values.filters, judge: values.judge, threshold: values.threshold, budget: values.budget, reviewBelow: values['review-below'], json: values.json });
       case 'pii':
         return await piiCommand(core, args, { redact: values.redact, json: values.json });
       case 'review':

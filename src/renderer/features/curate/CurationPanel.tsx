@@ -1,6 +1,6 @@
 // The curation panel of a dataset's draft: the pipeline filters -> judge -> review with counts at each stage,
 // filter switches and "Run filters", the judge's model, budget, estimate and run with cost so far, the score
-// histogram with its draggable threshold, and the way into the review queue. Imports: react, components,
+// histogram with its draggable threshold, the review queue's membership cut, and the way into the queue. Imports: react, components,
 // lib/format, jobs/ui/review stores, this folder's store, parts and helpers.
 import { useEffect, useRef, type ReactElement } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
@@ -188,6 +188,7 @@ function ReviewStage({ dataset, summary }: { dataset: string; summary: CurateSum
               <dd>{formatCount(summary.reviewed.rejected)}</dd>
             </div>
           </dl>
+          <ReviewCut summary={summary} />
           <div className="stage-foot stage-foot-column">
             <button type="button" className="btn btn-sm btn-primary" onClick={() => open('borderline')} disabled={summary.borderline === 0} data-testid="open-review">
               Review {summary.pending > 0 ? `${formatCount(summary.pending)} pending` : 'borderline'}
@@ -208,3 +209,32 @@ function ReviewStage({ dataset, summary }: { dataset: string; summary: CurateSum
   );
 }
 
+
+/** The membership cut of the review queue: the user's setting, shown with the value the last run used. */
+function ReviewCut({ summary }: { summary: CurateSummary }): ReactElement {
+  const review = useCurateStore((s) => s.review);
+  const setReview = useCurateStore((s) => s.setReview);
+  const on = review.membershipBelow !== null;
+  const changed = review.membershipBelow !== summary.review.membershipBelow;
+  return (
+    <div className="review-cut small" data-testid="review-cut">
+      <label className="field-inline" title="Rows that fit their cluster only loosely are worth a look; the cluster view marks rows under 0.5 the same way">
+        <input type="checkbox" checked={on} onChange={(e) => setReview({ membershipBelow: e.target.checked ? (summary.review.membershipBelow ?? 0.5) : null })} data-testid="review-cut-on" />
+        Also review rows with cluster fit below
+      </label>
+      <input
+        className="input input-xs"
+        type="number"
+        min={0}
+        max={1}
+        step={0.05}
+        value={review.membershipBelow ?? ''}
+        disabled={!on}
+        onChange={(e) => setReview({ membershipBelow: e.target.value === '' ? null : Math.min(1, Math.max(0, Number(e.target.value))) })}
+        aria-label="Review rows with cluster fit below"
+        data-testid="review-cut-value"
+      />
+      {changed ? <span className="text-warning"> · applies at the next run</span> : null}
+    </div>
+  );
+}
