@@ -111,7 +111,7 @@ function MemberRow({ member, style, returned, pickIn }: { member: ClusterMember;
 
   return (
     <div
-      className={`member-row${pickIn !== null ? ' member-pickable' : ''}${misfit ? ` member-${misfit}` : ''}${similarOpen ? ' member-active' : ''}${returned ? ' member-returned' : ''}${picked ? ' member-picked' : ''}`}
+      className={`member-row${misfit ? ` member-${misfit}` : ''}${similarOpen ? ' member-active' : ''}${returned ? ' member-returned' : ''}${picked ? ' member-picked' : ''}`}
       style={style}
       role="listitem"
       data-testid="member-row"
@@ -119,20 +119,22 @@ function MemberRow({ member, style, returned, pickIn }: { member: ClusterMember;
       data-borderline={member.borderline}
       data-misfit={misfit ?? undefined}
     >
-      {pickIn !== null ? (
-        <input
-          type="checkbox"
-          className="member-pick"
-          checked={picked}
-          onChange={() => togglePick(pickIn, member.rowId)}
-          aria-label={`Pick row #${member.rowId} to promote`}
-          title="Pick for Promote to dataset"
-          data-testid="member-pick"
-        />
-      ) : null}
       <div className="member-score">
-        <span className="member-score-value" title={outlier ? 'Fit to the nearest cluster (this row is an outlier)' : 'Membership: how well the row fits its cluster (0–1)'}>
-          {formatScore(member.score)}
+        <span className="member-score-line">
+          {pickIn !== null ? (
+            <input
+              type="checkbox"
+              className="member-pick"
+              checked={picked}
+              onChange={() => togglePick(pickIn, member.rowId)}
+              aria-label={`Pick row #${member.rowId} to promote`}
+              title="Pick for Promote to dataset"
+              data-testid="member-pick"
+            />
+          ) : null}
+          <span className="member-score-value" title={outlier ? 'Fit to the nearest cluster (this row is an outlier)' : 'Membership: how well the row fits its cluster (0–1)'}>
+            {formatScore(member.score)}
+          </span>
         </span>
         <span className="member-score-bar" aria-hidden="true">
           <span style={{ width: `${Math.round(Math.max(0, Math.min(1, member.score)) * 100)}%` }} />
