@@ -116,18 +116,7 @@ function FiltersStage({ summary, busy }: { summary: CurateSummary | null; busy: 
                 <input className="input input-xs" type="number" min={1} value={limits.maxTokens} onChange={(e) => setLimits({ maxTokens: Math.max(1, Number(e.target.value) || 1) })} aria-label="Token limit" title="Token limit" />
               ) : null}
               {f === 'cluster' && switches.cluster ? (
-                <input
-                  className="input input-xs"
-                  type="number"
-                  min={0}
-                  max={1}
-                  step={0.05}
-                  value={limits.minMembership ?? ''}
-                  placeholder="min score"
-                  onChange={(e) => setLimits({ minMembership: e.target.value === '' ? null : Math.min(1, Math.max(0, Number(e.target.value))) })}
-                  aria-label="Minimum membership score"
-                  title="Rows below this cluster membership score drop"
-                />
+                <ScoreInput value={limits.minMembership} onChange={(v) => setLimits({ minMembership: v })} label="Minimum membership score" title="Rows below this cluster membership score drop" placeholder="min score" />
               ) : null}
               {summary?.runAt ? (
                 <span className={`filter-count${dropped > 0 ? ' has-drops' : ''}`} title={fired > dropped ? `${fired} rows fire this filter; ${dropped} dropped by it first` : undefined} data-testid={`dropped-${f}`}>
@@ -222,19 +211,28 @@ function ReviewCut({ summary }: { summary: CurateSummary }): ReactElement {
         <input type="checkbox" checked={on} onChange={(e) => setReview({ membershipBelow: e.target.checked ? (summary.review.membershipBelow ?? 0.5) : null })} data-testid="review-cut-on" />
         Also review rows with cluster fit below
       </label>
-      <input
-        className="input input-xs"
-        type="number"
-        min={0}
-        max={1}
-        step={0.05}
-        value={review.membershipBelow ?? ''}
-        disabled={!on}
-        onChange={(e) => setReview({ membershipBelow: e.target.value === '' ? null : Math.min(1, Math.max(0, Number(e.target.value))) })}
-        aria-label="Review rows with cluster fit below"
-        data-testid="review-cut-value"
-      />
+      <ScoreInput value={review.membershipBelow} onChange={(v) => setReview({ membershipBelow: v })} disabled={!on} label="Review rows with cluster fit below" testId="review-cut-value" />
       {changed ? <span className="text-warning"> · applies at the next run</span> : null}
     </div>
+  );
+}
+
+/** A 0–1 score field; empty means no value (null). */
+function ScoreInput(props: { value: number | null; onChange: (value: number | null) => void; label: string; title?: string; placeholder?: string; disabled?: boolean; testId?: string }): ReactElement {
+  return (
+    <input
+      className="input input-xs"
+      type="number"
+      min={0}
+      max={1}
+      step={0.05}
+      value={props.value ?? ''}
+      placeholder={props.placeholder}
+      disabled={props.disabled}
+      onChange={(e) => props.onChange(e.target.value === '' ? null : Math.min(1, Math.max(0, Number(e.target.value))))}
+      aria-label={props.label}
+      title={props.title}
+      data-testid={props.testId}
+    />
   );
 }
