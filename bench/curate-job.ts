@@ -12,6 +12,7 @@ import { DatasetRepository } from '../src/main/core/datasets/dataset-repository.
 import type { DatasetRow } from '../src/main/core/datasets/engine/types.ts';
 import { encodeRow } from '../src/main/core/datasets/row-content.ts';
 import { openDatabase } from '../src/main/core/platform/db/connection.ts';
+import { makeRow } from '../tests/support/dataset-rows.ts';
 import { syntheticCurateRows } from './lib/synthetic-curate-rows.ts';
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
@@ -21,21 +22,16 @@ export async function runCurateJobBench(n: number): Promise<void> {
   const dataDir = join(dir, 'data');
   try {
     const { rows } = syntheticCurateRows(n);
-    const draftRows: DatasetRow[] = rows.map((r, i) => ({
-      rowId: i + 1,
-      messages: r.messages as unknown as DatasetRow['messages'],
-      response: { role: 'assistant', ...(r.response ?? { content: '' }) } as DatasetRow['response'],
-      metadata: {},
-      sourceTraceId: i + 1,
-      conversationId: `conv-${i}`,
-      turnIndex: 0,
-      clusterId: null,
-      membershipScore: null,
-      labels: [],
-      expectedOutput: null,
-      note: null,
-      ...(r.tools ? { tools: r.tools } : {}),
-    }));
+    const draftRows: DatasetRow[] = rows.map((r, i) =>
+      makeRow({
+        rowId: i + 1,
+        messages: r.messages as unknown as DatasetRow['messages'],
+        response: { role: 'assistant', ...(r.response ?? { content: '' }) } as DatasetRow['response'],
+        metadata: {},
+        conversationId: `conv-${i}`,
+        ...(r.tools ? { tools: r.tools } : {}),
+      }),
+    );
     const db = openDatabase(join(dataDir, 'winnow.sqlite'));
     const repo = new DatasetRepository(db);
     repo.write(() => {

@@ -140,6 +140,21 @@ test('curates a draft, drags the threshold, reviews three rows by keyboard acros
     expect(server.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(0);
   });
 
+  await test.step('the review cut on cluster fit: shown with the value the run used, changed for the next run', async () => {
+    const cut = page.getByTestId('review-cut');
+    await expect(page.getByTestId('review-cut-value')).toHaveValue('0.5');
+    await expect(cut).not.toContainText('applies at the next run');
+    await page.getByTestId('review-cut-value').fill('0.3');
+    await expect(cut).toContainText('applies at the next run');
+    await page.getByTestId('review-cut-on').uncheck();
+    await expect(page.getByTestId('review-cut-value')).toBeDisabled();
+    await page.getByTestId('run-filters').click();
+    await expect.poll(async () => (await env.core.invoke('curate.summary', { dataset: DATASET })).review).toEqual({ membershipBelow: null });
+    await expect(cut).not.toContainText('applies at the next run', { timeout: 30_000 });
+    await page.getByTestId('review-cut-on').check();
+    await expect(page.getByTestId('review-cut-value')).toHaveValue('0.5');
+  });
+
   await test.step('estimate, then run the judge on the kept rows', async () => {
     await expect(page.getByTestId('judge-model')).toContainText(MODEL);
     await page.getByTestId('estimate-judge').click();

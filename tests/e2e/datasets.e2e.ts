@@ -2,12 +2,13 @@
 // its panel, edits a row, freezes v1, changes the draft (an edit and a trace added from its detail), freezes v2,
 // diffs v1..v2 and exports v2 through the export dialog (folder dialog, progress, files, manifest hash). A second
 // test builds a training set from the traces filter that excludes the eval version and inspects what the leakage
-// guard left out. Screenshots at 1280x720 and 1920x1080 in test-results/.
+// guard left out; a third lists a diff longer than one page. Screenshots at 1280x720 and 1920x1080 in test-results/.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Job } from '../../src/shared/contract/index.ts';
+import { writeCorpus } from '../support/intent-corpus.ts';
 import { useE2eEnv } from './support/e2e-env.ts';
 
 const SHOTS = resolve('test-results');
@@ -344,5 +345,38 @@ test('a training set from the traces filter excludes a frozen eval version, and 
     expect(manifest.warning).toMatch(/unfrozen draft/);
   });
 
+  expect(problems).toEqual([]);
+});
+
+test('lists every row of a diff longer than one page', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  const file = join(env.tmp, 'intents.jsonl');
+  writeCorpus(file, 0, 30);
+  expect((await settle((await env.core.invoke('imports.start', { paths: [file] })).jobId)).status).toBe('succeeded');
+  // v1 holds one trace; v2 adds the other 119, more than the dialog's first page of 100.
+  const first = (await env.core.invoke('traces.list', { limit: 1 })).items[0]!.id;
+  await env.core.invoke('datasets.create', { name: 'intents', kind: 'eval', source: { type: 'trace', traceId: first } });
+  await env.core.invoke('datasets.freeze', { dataset: 'intents' });
+  await env.core.invoke('datasets.addRows', { dataset: 'intents', source: { type: 'filter', where: {} } });
+  await env.core.invoke('datasets.freeze', { dataset: 'intents' });
+
+  await env.bridge(page);
+  await page.setViewportSize(SIZES[0]);
+  await page.goto(`${env.url}#/datasets`);
+  await expect(page.locator('html')).toHaveAttribute('data-app-state', 'ready');
+  await page.getByTestId('dataset-item').filter({ hasText: 'intents' }).getByRole('button', { name: 'intents' }).click();
+  await page.getByTestId('open-diff').click();
+  const dialog = page.getByTestId('diff-dialog');
+  await dialog.getByTestId('diff-run').click();
+  await expect(dialog.getByTestId('diff-summary')).toContainText('119 added · 0 removed · 0 changed · 1 unchanged');
+  await expect(dialog.getByTestId('diff-item')).toHaveCount(100);
+  await expect(dialog).toContainText('Showing 100 of 119.');
+  await dialog.getByTestId('diff-more').click();
+  await expect(dialog.getByTestId('diff-item')).toHaveCount(119);
+  await expect(dialog.getByTestId('diff-more')).toHaveCount(0);
+  const keys = await dialog.getByTestId('diff-item').evaluateAll((items) => items.map((i) => i.textContent ?? ''));
+  expect(new Set(keys).size).toBe(119);
   expect(problems).toEqual([]);
 });

@@ -109,4 +109,32 @@ describe('winnow dataset CLI', () => {
     expect(draft.status).toBe(0);
     expect(draft.stderr).toMatch(/warning: exported from the unfrozen draft/);
   }, 240_000); // about fifteen CLI processes in a row: slow on a loaded two-core machine
+
+  it('creates datasets from hand-picked cluster members, picked rows and picked traces', () => {
+    const listed = json<{ clusters: { id: number; members?: { row: number; trace: number }[] }[] }>('clusters', '--members');
+    const members = listed.clusters.find((c) => c.id === clusterId)!.members!;
+    const other = listed.clusters.find((c) => c.id !== clusterId && (c.members?.length ?? 0) > 0)!.members![0]!;
+    const picked = members.slice(0, 3).map((m) => m.row);
+
+    const fromCluster = json<{ draftRows: number }>('dataset', 'create', 'picked-members', '--kind', 'eval', '--from-cluster', String(clusterId), '--rows', picked.join(','));
+    expect(fromCluster.draftRows).toBe(3);
+    const shown = json<{ versions: { recipe: { sources?: { pick?: string }[] } }[] }>('dataset', 'show', 'picked-members');
+    expect(JSON.stringify(shown.versions[0]!.recipe)).toContain('"pick":"picked"');
+
+    const outside = winnow('dataset', 'create', 'not-members', '--kind', 'eval', '--from-cluster', String(clusterId), '--rows', `${picked[0]},${other.row}`);
+    expect(outside.status).toBe(1);
+    expect(outside.stderr).toContain(`rows ${other.row} are not in cluster ${clusterId}`);
+    const noRows = winnow('dataset', 'create', 'no-rows', '--kind', 'eval', '--from-cluster', String(clusterId), '--pick', 'picked');
+    expect(noRows.status).toBe(2);
+    expect(noRows.stderr).toMatch(/--pick picked needs the members/);
+
+    const rows = json<{ draftRows: number }>('dataset', 'create', 'picked-rows', '--kind', 'eval', '--rows', `${picked[0]}, ${other.row}`);
+    expect(rows.draftRows).toBe(2);
+    const traces = [members[0]!.trace, members[1]!.trace, other.trace];
+    const byTrace = json<{ draftRows: number }>('dataset', 'create', 'picked-traces', '--kind', 'eval', '--trace', traces.join(','));
+    expect(byTrace.draftRows).toBe(3);
+    const added = json<{ added: number; draftRows: number }>('dataset', 'add', 'picked-traces', '--trace', String(members[2]!.trace));
+    expect(added).toMatchObject({ added: 1, draftRows: 4 });
+    expect(winnow('dataset', 'list').stdout).not.toContain('not-members');
+  }, 240_000);
 });

@@ -174,6 +174,18 @@ describe('datasets', () => {
     expect(again).toMatchObject({ added: 0, leftOut: { duplicate: members.total } });
   });
 
+  it('adds every row of hand-picked traces, records how many, and names traces that do not exist', async () => {
+    const list = await core.invoke('traces.list', { where: { text: 'weather' }, limit: 3 });
+    const traceIds = list.items.map((t) => t.id);
+    const expected = (await Promise.all(traceIds.map((id) => core.invoke('traces.get', { id })))).flatMap((d) => d.rowsDetail.map((r) => r.id));
+    const { report } = await core.invoke('datasets.create', { name: 'picked-traces', kind: 'eval', source: { type: 'traces', traceIds: [...traceIds, traceIds[0]!] } });
+    expect(report).toMatchObject({ offered: expected.length, added: expected.length });
+    expect((await allRows('picked-traces')).map((r) => r.sourceTraceId).sort((a, b) => a - b)).toEqual([...traceIds].sort((a, b) => a - b));
+    const detail = await core.invoke('datasets.get', { dataset: 'picked-traces' });
+    expect(detail.versions[0]!.recipe['sources']).toEqual([expect.objectContaining({ type: 'traces', traces: 3 })]);
+    await expect(core.invoke('datasets.addRows', { dataset: 'picked-traces', source: { type: 'traces', traceIds: [traceIds[0]!, 999_999] } })).rejects.toThrow(/traces 999999 do not exist/);
+  });
+
   it('bootstraps columns from the first row and names the missing columns of later rows', async () => {
     const [french] = await rowIds('Translate hello');
     const [german] = await rowIds('Translate cat');

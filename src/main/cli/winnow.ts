@@ -65,7 +65,9 @@ Commands:
   dataset create NAME --kind eval|training
                       create a dataset, filled from one source (or empty):
       --from-cluster ID   a cluster's rows (--pick members (default: all but outliers) | all | above,
-                          --min-score S: members scoring at least S)
+                          --min-score S: members scoring at least S | picked, --rows IDS: those members)
+      --rows IDS          these rows (ids as \`clusters --members\` prints them, comma-separated)
+      --trace IDS         every row of these traces (ids as \`traces\` prints them, comma-separated)
       --where F=V         the traces a filter matches (fields as for traces; repeatable)
       --exclude EVAL@vN   training only: leave out rows that leak into that frozen eval version (same
                           trace, same conversation, same normalised prompt, near-duplicate prompt)
@@ -73,7 +75,7 @@ Commands:
       --description TEXT
       prints {"dataset","draftRows","excluded":{"exact","normalized","near","conversation"},"overlap",
       "warning"}; refused when every row would leak (exit 1, nothing created)
-  dataset add NAME --trace ID | --from-cluster ID | --where F=V
+  dataset add NAME --trace IDS | --rows IDS | --from-cluster ID | --where F=V
                       add rows to the draft (a new draft from the latest version after a freeze)
   dataset list        datasets with kind, latest version and row counts
   dataset show NAME[@vN]   a dataset with its versions (hash, recipe, split, warnings), or one version
@@ -92,6 +94,8 @@ Commands:
                         invalid_json, too_long, pii, duplicate (default: all but cluster and too_long)
       --judge MODEL     also score the kept rows with an LLM judge (--threshold X, default 0.5;
                         --budget USD stops it cleanly)
+      --review-below S  rows whose cluster membership is below S go to review as borderline
+                        (default 0.5; none: membership sends no row to review)
       prints {"rows","kept","dropped":{"<filter>":N},"judged","flagged","borderline","cost":{"usd","tokens"}}
   pii NAME            count PII spans in the draft: prints {"rows","rowsWithPii","spans","byType"}
       --redact          replace them with placeholders (<EMAIL_1>); the traces keep the originals
@@ -152,6 +156,8 @@ const OPTIONS = {
   description: { type: 'string' },
   near: { type: 'string' },
   trace: { type: 'string' },
+  rows: { type: 'string' },
+  'review-below': { type: 'string' },
   test: { type: 'string' },
   validation: { type: 'string' },
   seed: { type: 'string' },
@@ -223,6 +229,7 @@ async function main(argv: string[]): Promise<number> {
           description: values.description,
           near: values.near,
           trace: values.trace,
+          rows: values.rows,
           test: values.test,
           validation: values.validation,
           seed: values.seed,
@@ -231,7 +238,7 @@ async function main(argv: string[]): Promise<number> {
       case 'export':
         return await exportCommand(core, args, { format: values.format, out: values.out, pii: values.pii, json: values.json });
       case 'curate':
-        return await curateCommand(core, args, { filters: values.filters, judge: values.judge, threshold: values.threshold, budget: values.budget, json: values.json });
+        return await curateCommand(core, args, { filters: values.filters, judge: values.judge, threshold: values.threshold, budget: values.budget, reviewBelow: values['review-below'], json: values.json });
       case 'pii':
         return await piiCommand(core, args, { redact: values.redact, json: values.json });
       case 'review':

@@ -51,6 +51,17 @@ export const CurateJudgeSettings = z.object({
 });
 export type CurateJudgeSettings = z.infer<typeof CurateJudgeSettings>;
 
+/** Which kept rows go to a person besides the judge's near-threshold ones. */
+export const CurateReviewSettings = z.object({
+  /**
+   * Rows whose cluster membership is below it go to the review queue as borderline (the cluster view marks rows
+   * under 0.5 the same way); null: membership sends no row to review.
+   */
+  membershipBelow: z.number().min(0).max(1).nullable(),
+});
+export type CurateReviewSettings = z.infer<typeof CurateReviewSettings>;
+export const DEFAULT_REVIEW: CurateReviewSettings = { membershipBelow: 0.5 };
+
 /**
  * Which rows: `all`; `kept` and `dropped` (the final outcome); `dropped:<filter>` (that filter decided the drop);
  * `flagged` (judge below threshold); `borderline` (near the threshold, or low cluster membership); `reviewed`;
@@ -145,6 +156,8 @@ export const CurateSummary = z.object({
   stale: z.boolean(),
   filters: z.record(z.string(), z.unknown()),
   judge: z.object({ model: z.string(), threshold: z.number(), margin: z.number(), rubricHash: z.string() }).nullable(),
+  /** The run's review settings (what else makes a row borderline). */
+  review: CurateReviewSettings,
   rows: z.number(),
   kept: z.number(),
   /** Rows each filter dropped as the deciding filter (no override, no review). */
@@ -196,7 +209,7 @@ const UndoToken = z.string().min(1).max(200);
 export const curateCommands = {
   /** Starts a curation job (cpu lane; llm lane once a judge is asked) over the dataset's draft. */
   'curate.run': {
-    input: Target.extend({ filters: CurateFilterSettings.default({}), judge: CurateJudgeSettings.nullable().default(null) }),
+    input: Target.extend({ filters: CurateFilterSettings.default({}), judge: CurateJudgeSettings.nullable().default(null), review: CurateReviewSettings.default(DEFAULT_REVIEW) }),
     output: z.object({ jobId: Id }),
   },
   /** Pipeline counts of the last run, with review progress and cost. */

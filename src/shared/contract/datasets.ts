@@ -40,6 +40,8 @@ export const RowSource = z.discriminatedUnion('type', [
   z.object({ type: z.literal('filter'), where: TraceFilter }),
   z.object({ type: z.literal('rows'), rowIds: z.array(Id).min(1).max(1_000_000) }),
   z.object({ type: z.literal('trace'), traceId: Id }),
+  /** Traces picked by hand (the traces table's selection): every row of each. */
+  z.object({ type: z.literal('traces'), traceIds: z.array(Id).min(1).max(100_000) }),
 ]);
 export type RowSource = z.infer<typeof RowSource>;
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../../support/fake-openai-server.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 import { repoRoot } from '../../support/shared-data.ts';
-import { coreWithDataset, PIPELINE_FIXTURE } from './curate-support.ts';
+import { coreWithDataset, PIPELINE_FIXTURE } from '../../support/curate-core.ts';
 
 interface Run {
   status: number | null;

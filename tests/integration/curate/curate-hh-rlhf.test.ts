@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/main/core/create-core.ts';
 import { repoRoot, sharedFile } from '../../support/shared-data.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
-import { allRows, curate, settle } from './curate-support.ts';
+import { allRows, curate, settle } from '../../support/curate-core.ts';
 
 interface Labels {
   source: string;

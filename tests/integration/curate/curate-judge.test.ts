@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/main/core/create-core.ts';
 import { type ChatRequestBody, type FakeOpenAiServer, startFakeOpenAiServer } from '../../support/fake-openai-server.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
-import { allRows, curate, settle } from './curate-support.ts';
+import { allRows, curate, settle } from '../../support/curate-core.ts';
 
 const N = 20;
 /** The fake judge scores question n at n/20: every score is known here. */

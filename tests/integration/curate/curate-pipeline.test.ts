@@ -3,21 +3,15 @@
 // counts, and freeze/export leaving dropped rows out with the filters in the recipe.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/main/core/create-core.ts';
-import { makeTempDir } from '../../support/temp-dir.ts';
-import { allRows, byCase, coreWithDataset, curate, PIPELINE_FIXTURE, settle } from './curate-support.ts';
+import { allRows, byCase, curate, PIPELINE_FIXTURE, settle, useCurateCore } from '../../support/curate-core.ts';
 
 describe('curation pipeline on a draft', () => {
-  const dir = makeTempDir('winnow-curate-');
+  const { core: opened, dir } = useCurateCore('winnow-curate-', PIPELINE_FIXTURE, 'support');
   let core: Core;
-
-  beforeAll(async () => {
-    core = await coreWithDataset(join(dir.path, 'data'), PIPELINE_FIXTURE, 'support');
-  }, 120_000);
-  afterAll(async () => {
-    await core.close();
-    dir.remove();
+  beforeAll(() => {
+    core = opened();
   });
 
   it('drops each case with the filter named and its reason, and keeps the near-misses', async () => {

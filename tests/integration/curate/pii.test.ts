@@ -3,21 +3,15 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/main/core/create-core.ts';
-import { makeTempDir } from '../../support/temp-dir.ts';
-import { allRows, byCase, coreWithDataset, curate, PIPELINE_FIXTURE } from './curate-support.ts';
+import { allRows, byCase, curate, PIPELINE_FIXTURE, useCurateCore } from '../../support/curate-core.ts';
 
 describe('PII on a draft', () => {
-  const dir = makeTempDir('winnow-pii-');
+  const { core: opened, dir } = useCurateCore('winnow-pii-', PIPELINE_FIXTURE, 'support');
   let core: Core;
-
-  beforeAll(async () => {
-    core = await coreWithDataset(join(dir.path, 'data'), PIPELINE_FIXTURE, 'support');
-  }, 120_000);
-  afterAll(async () => {
-    await core.close();
-    dir.remove();
+  beforeAll(() => {
+    core = opened();
   });
 
   it('counts spans by type, without the invalid card number', async () => {

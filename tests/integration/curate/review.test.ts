@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/main/core/create-core.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
-import { allRows, byCase, coreWithDataset, curate, PIPELINE_FIXTURE } from './curate-support.ts';
+import { allRows, byCase, coreWithDataset, curate, PIPELINE_FIXTURE } from '../../support/curate-core.ts';
 
 describe('review decisions', () => {
   const dir = makeTempDir('winnow-review-');

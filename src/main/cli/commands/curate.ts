@@ -9,6 +9,7 @@ export interface CurateOptions {
   judge: string | undefined;
   threshold: string | undefined;
   budget: string | undefined;
+  reviewBelow: string | undefined;
   json: boolean;
 }
 
@@ -21,6 +22,12 @@ function unit(flag: string, value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`${flag} must be a number from 0 to 1, not "${value}"`);
   return n;
+}
+
+/** `--review-below 0.4` sends rows under that cluster membership to review; `none` sends none; default 0.5. */
+function reviewSettings(value: string | undefined): { membershipBelow: number | null } | undefined {
+  if (value === undefined) return undefined;
+  return { membershipBelow: value === 'none' ? null : unit('--review-below', value) };
 }
 
 /** `--filters empty,refusal` runs exactly those filters; without it the defaults run. */
@@ -49,7 +56,8 @@ export async function curateCommand(core: Core, args: string[], opts: CurateOpti
         `${e.usd === null ? 'cost unknown (the model has no price)' : `$${e.usd.toFixed(4)}`}${e.alreadyJudged ? ` (${e.alreadyJudged} already judged: free)` : ''}\n`,
     );
   }
-  const { jobId } = await core.invoke('curate.run', { dataset, filters: filterSettings(opts.filters), judge });
+  const review = reviewSettings(opts.reviewBelow);
+  const { jobId } = await core.invoke('curate.run', { dataset, filters: filterSettings(opts.filters), judge, ...(review ? { review } : {}) });
   const onSigint = (): void => void core.invoke('jobs.cancel', { id: jobId });
   process.once('SIGINT', onSigint);
   const job = await core.jobs.waitFor(jobId);

@@ -18,6 +18,7 @@ export interface DatasetOptions {
   description: string | undefined;
   near: string | undefined;
   trace: string | undefined;
+  rows: string | undefined;
   test: string | undefined;
   validation: string | undefined;
   seed: string | undefined;
@@ -36,25 +37,42 @@ function fraction(flag: string, value: string): number {
   return n;
 }
 
-/** The source named by --from-cluster, --where or --trace; at most one kind of source. */
+/** `3,5,9` (spaces allowed) as ids; each must be a positive whole number. */
+function idList(flag: string, value: string): number[] {
+  const parts = value.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  if (parts.length === 0) throw new UsageError(`${flag} needs at least one id, as ${flag} 3,5,9`);
+  return parts.map((p) => positiveInt(flag, p));
+}
+
+const PICKS = ['all', 'members', 'above', 'picked'] as const;
+
+/** The source named by --from-cluster, --where, --rows or --trace; at most one kind of source. */
 function sourceOf(opts: DatasetOptions): RowSource | undefined {
-  const given = [opts.fromCluster !== undefined, opts.where.length > 0, opts.trace !== undefined].filter(Boolean).length;
-  if (given > 1) throw new UsageError('give one source: --from-cluster ID, --where F=V (repeatable) or --trace ID');
+  const rowsAlone = opts.rows !== undefined && opts.fromCluster === undefined;
+  const given = [opts.fromCluster !== undefined, opts.where.length > 0, opts.trace !== undefined, rowsAlone].filter(Boolean).length;
+  if (given > 1) throw new UsageError('give one source: --from-cluster ID, --where F=V (repeatable), --rows IDS or --trace IDS');
   if (opts.fromCluster !== undefined) {
-    const pick = opts.pick ?? (opts.minScore !== undefined ? 'above' : 'members');
-    if (!['all', 'members', 'above'].includes(pick)) throw new UsageError(`--pick must be all, members or above, not "${pick}"`);
+    const pick = opts.pick ?? (opts.rows !== undefined ? 'picked' : opts.minScore !== undefined ? 'above' : 'members');
+    if (!(PICKS as readonly string[]).includes(pick)) throw new UsageError(`--pick must be all, members, above or picked, not "${pick}"`);
+    if (pick === 'picked' && opts.rows === undefined) throw new UsageError('--pick picked needs the members to promote: --rows 12,15,40');
+    if (pick !== 'picked' && opts.rows !== undefined) throw new UsageError(`--rows goes with --pick picked, not --pick ${pick}`);
     return {
       type: 'cluster',
       clusterId: positiveInt('--from-cluster', opts.fromCluster),
-      pick: pick as 'all' | 'members' | 'above',
+      pick: pick as (typeof PICKS)[number],
       ...(opts.minScore !== undefined ? { minScore: fraction('--min-score', opts.minScore) } : {}),
+      ...(opts.rows !== undefined ? { rowIds: idList('--rows', opts.rows) } : {}),
     };
   }
   if (opts.where.length > 0) {
     const where: TraceFilter = parseWhere(opts.where);
     return { type: 'filter', where };
   }
-  if (opts.trace !== undefined) return { type: 'trace', traceId: positiveInt('--trace', opts.trace) };
+  if (opts.rows !== undefined) return { type: 'rows', rowIds: idList('--rows', opts.rows) };
+  if (opts.trace !== undefined) {
+    const traceIds = idList('--trace', opts.trace);
+    return traceIds.length === 1 ? { type: 'trace', traceId: traceIds[0]! } : { type: 'traces', traceIds };
+  }
   return undefined;
 }
 
@@ -100,7 +118,7 @@ export async function datasetCommand(core: Core, args: string[], opts: DatasetOp
     case 'add': {
       const name = one(rest, 'dataset add NAME');
       const source = sourceOf(opts);
-      if (!source) throw new UsageError('dataset add needs a source: --trace ID, --from-cluster ID or --where F=V');
+      if (!source) throw new UsageError('dataset add needs a source: --trace IDS, --rows IDS, --from-cluster ID or --where F=V');
       const report = await core.invoke('datasets.addRows', { dataset: name, source });
       if (opts.json) printJson(report);
       else printLines(reportLines(report));

@@ -3,7 +3,7 @@
 // row's verdicts in one transaction, so a cancelled run leaves the previous run whole.
 // Imports: zod, contract schemas, jobs types, datasets index, curate engine, this domain's repositories.
 import { z } from 'zod';
-import { CurateFilterSettings, CurateJudgeSettings, DatasetName, type CurateCost, type FilterVerdictView, type JudgeScoresView } from '../../../shared/contract/index.ts';
+import { CurateFilterSettings, CurateJudgeSettings, CurateReviewSettings, DEFAULT_REVIEW, DatasetName, type CurateCost, type FilterVerdictView, type JudgeScoresView } from '../../../shared/contract/index.ts';
 import type { DatasetRow, DraftAccess } from '../datasets/index.ts';
 import type { JobContext, JobHandler } from '../platform/jobs/job-runner.ts';
 import type { CurateRepository, RowInsert } from './curate-repository.ts';
@@ -13,7 +13,12 @@ import { engineSettings, recipeFilters } from './filter-settings.ts';
 import type { JudgeStep } from './judge-step.ts';
 import type { TraceFactsRepository } from './trace-facts-repository.ts';
 
-export const CurateParams = z.object({ dataset: DatasetName, filters: CurateFilterSettings.default({}), judge: CurateJudgeSettings.nullable().default(null) });
+export const CurateParams = z.object({
+  dataset: DatasetName,
+  filters: CurateFilterSettings.default({}),
+  judge: CurateJudgeSettings.nullable().default(null),
+  review: CurateReviewSettings.default(DEFAULT_REVIEW),
+});
 export type CurateParams = z.infer<typeof CurateParams>;
 
 export interface CurateResult {
@@ -138,7 +143,8 @@ async function runCuration(deps: Deps, ctx: JobContext<CurateParams>): Promise<C
         datasetId: draft.datasetId,
         versionId: draft.versionId,
         jobId: ctx.jobId,
-        filters: { config, applied: recipeFilters(config) },
+        // The review settings ride with the filters' record: both are the run's settings, read back by stageParams.
+        filters: { config, applied: recipeFilters(config), review: params.review },
         judge: judgeRecord,
         rowCount: rows.length,
         counts,

@@ -1,12 +1,12 @@
 // Builds what the curate commands answer from stored records: the stage parameters of a dataset's run, a row's
 // view (verdicts, judge, PII spans found now, review, the draft row), and the pipeline summary.
 // Imports: contract types, datasets index (draft access), this domain's repository, outcome rules and engine.
-import type { CurateFilterName, CurateRowView, CurateSummary, FilterVerdictView, JudgeScoresView, PiiSpanView } from '../../../shared/contract/index.ts';
+import { DEFAULT_REVIEW, type CurateFilterName, type CurateReviewSettings, type CurateRowView, type CurateSummary, type FilterVerdictView, type JudgeScoresView, type PiiSpanView } from '../../../shared/contract/index.ts';
 import type { DraftHandle, DraftRow } from '../datasets/index.ts';
 import type { CurateRepository, RowRecord, RunRecord } from './curate-repository.ts';
 import { curateRowOf } from './curate-row-of.ts';
 import { FILTER_NAMES, findRowPii } from './engine/index.ts';
-import { borderlineReasons, LOW_MEMBERSHIP, type StageParams } from './outcome.ts';
+import { borderlineReasons, type StageParams } from './outcome.ts';
 
 export interface RunJudge {
   model: string;
@@ -22,9 +22,15 @@ export function runJudge(run: RunRecord | undefined): RunJudge | null {
   return run?.judge_json ? (JSON.parse(run.judge_json) as RunJudge) : null;
 }
 
+/** The review settings the run was started with; runs recorded before they existed used the default. */
+export function runReview(run: RunRecord | undefined): CurateReviewSettings {
+  const review = run ? (JSON.parse(run.filters_json) as { review?: CurateReviewSettings }).review : undefined;
+  return review ?? DEFAULT_REVIEW;
+}
+
 export function stageParams(run: RunRecord | undefined): StageParams {
   const judge = runJudge(run);
-  return { t: judge?.threshold ?? DEFAULT_THRESHOLD, m: judge?.margin ?? DEFAULT_MARGIN, low: LOW_MEMBERSHIP };
+  return { t: judge?.threshold ?? DEFAULT_THRESHOLD, m: judge?.margin ?? DEFAULT_MARGIN, low: runReview(run).membershipBelow };
 }
 
 function decidedBy(r: RowRecord, verdicts: FilterVerdictView[], p: StageParams): CurateRowView['decidedBy'] {
@@ -101,6 +107,7 @@ export function summaryOf(repo: CurateRepository, dataset: string, datasetId: nu
     stale,
     filters: run ? ((JSON.parse(run.filters_json) as { config: Record<string, unknown> }).config ?? {}) : {},
     judge,
+    review: runReview(run),
     rows,
     kept: (c?.['kept'] ?? 0) + unrun,
     dropped,

@@ -3,7 +3,7 @@
 // Imports: datasets index (the gate's type), this domain's repository and views.
 import type { CurationGate } from '../datasets/index.ts';
 import type { CurateRepository } from './curate-repository.ts';
-import { runJudge, stageParams } from './curate-views.ts';
+import { runJudge, runReview, stageParams } from './curate-views.ts';
 
 export function curationGate(repo: CurateRepository): CurationGate {
   return {
@@ -19,6 +19,7 @@ export function curationGate(repo: CurateRepository): CurationGate {
       return {
         filters: filters.applied,
         judge: runJudge(run),
+        review: runReview(run),
         curation: { runAt: run.run_at, rows: run.row_count, droppedByFilter: counts.decided, cost: { usd: run.cost_usd, tokens: run.tokens } },
       };
     },

@@ -4,15 +4,12 @@
 // freeze agree. Imports: the contract's stage type.
 import type { CurateStage } from '../../../shared/contract/index.ts';
 
-/** The judge's threshold and margin, and the membership score below which a row is borderline. */
+/** The judge's threshold and margin, and the membership score below which a row is borderline (null: none). */
 export interface StageParams {
   t: number;
   m: number;
-  low: number;
+  low: number | null;
 }
-
-/** Below this cluster membership a row is borderline: the cluster view's own line between members and borderline. */
-export const LOW_MEMBERSHIP = 0.5;
 /** Scores are stored as doubles; a row exactly at threshold ± margin counts as within it. */
 const EPSILON = 1e-9;
 
@@ -24,7 +21,10 @@ export const KEPT_SQL = `(CASE
   ELSE 1 END)`;
 
 const FLAGGED = 'c.judge_overall IS NOT NULL AND c.judge_overall < @t';
-/** A row a filter dropped is reviewed in that filter's queue, not as borderline, unless the user kept it. */
+/**
+ * A row a filter dropped is reviewed in that filter's queue, not as borderline, unless the user kept it. A NULL
+ * @low (no membership cut) never matches.
+ */
 const BORDERLINE = `(c.drop_filter IS NULL OR o.action = 'keep') AND (
   (c.judge_overall IS NOT NULL AND abs(c.judge_overall - @t) <= @m + ${EPSILON})
   OR (c.membership IS NOT NULL AND c.membership < @low))`;
@@ -61,6 +61,6 @@ export function borderlineReasons(r: { judge_overall: number | null; membership:
   if (r.judge_overall !== null && Math.abs(r.judge_overall - p.t) <= p.m + EPSILON) {
     out.push(`judge score ${r.judge_overall.toFixed(2)} is within ${p.m.toFixed(2)} of the threshold ${p.t.toFixed(2)}`);
   }
-  if (r.membership !== null && r.membership < p.low) out.push(`cluster membership ${r.membership.toFixed(2)} is below ${p.low.toFixed(2)}`);
+  if (r.membership !== null && p.low !== null && r.membership < p.low) out.push(`cluster membership ${r.membership.toFixed(2)} is below ${p.low.toFixed(2)}`);
   return out;
 }

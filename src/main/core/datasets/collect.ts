@@ -1,4 +1,4 @@
-// Gathers the candidate rows of a source (cluster, traces filter, row ids, one trace) with their content, the
+// Gathers the candidate rows of a source (cluster, traces filter, row ids, picked traces, one trace) with their content, the
 // clustering run they were read against, the recipe entry that describes the source, and a proposed task
 // description when the source is a cluster. Imports: rpc errors, contract types, source repository, promote.
 import type { RowSource } from '../../../shared/contract/index.ts';
@@ -46,6 +46,15 @@ export function collectRows(sources: SourceRepository, source: RowSource, signal
       if (ids.length === 0) throw new CommandError('not_found', `trace ${source.traceId} does not exist or has no rows`);
       recipe = { type: 'trace', traceId: source.traceId };
       break;
+    case 'traces': {
+      const traceIds = [...new Set(source.traceIds)].sort((a, b) => a - b);
+      const perTrace = traceIds.map((id) => ({ id, rows: sources.traceRowIds(id) }));
+      const missing = perTrace.filter((t) => t.rows.length === 0).map((t) => t.id);
+      if (missing.length > 0) throw new CommandError('not_found', `traces ${missing.slice(0, 5).join(', ')} do not exist or have no rows: pick traces from the table shown`);
+      ids = perTrace.flatMap((t) => t.rows).sort((a, b) => a - b);
+      recipe = { type: 'traces', traces: traceIds.length };
+      break;
+    }
   }
   const runRecord = cluster ? sources.run(cluster.run_id) : sources.latestRun();
   const run = runRecord ? { id: runRecord.id, embedder: runRecord.embedder, params: JSON.parse(runRecord.params_json) as unknown } : null;

@@ -6,7 +6,7 @@ export interface CurationGate {
   /** Row keys of the dataset's draft (version `versionId`) that curation dropped; empty when never curated. */
   droppedKeys(datasetId: number, versionId: number): Set<number>;
   /** Filters and judge settings of the last run and its counts, for the recipe; null when never curated. */
-  recipe(datasetId: number): { filters: unknown[]; judge: unknown; curation: Record<string, unknown> } | null;
+  recipe(datasetId: number): { filters: unknown[]; judge: unknown; review: unknown; curation: Record<string, unknown> } | null;
 }
 
 /** Nothing curated: every row stays. */

@@ -1,7 +1,8 @@
 // Members of the selected cluster as a virtualized list fed by keyset pages: membership score with a misfit
 // mark (borderline, outlier), the prompt as the run saw it over two lines, the response, the source file (opens
-// the trace at this row's turn) and the "Similar" action. Imports: react, @tanstack/react-virtual, lib/format,
-// cluster-format, the members, clusters, traces, focus and ui stores.
+// the trace at this row's turn), the "Similar" action, and in a cluster a tick that picks the row for "Promote to
+// dataset". Imports: react, @tanstack/react-virtual, lib/format, cluster-format, the members, clusters, traces,
+// focus, ui and picks stores.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type ReactElement } from 'react';
 import { basename, oneLine } from '../../lib/format.ts';
@@ -11,6 +12,7 @@ import { useTracesStore } from '../traces/traces-store.ts';
 import { useTraceFocusStore } from '../traces/trace-focus-store.ts';
 import { useUiStore } from '../../shell/ui-store.ts';
 import { formatScore } from './cluster-format.ts';
+import { usePicksStore } from '../datasets/picks-store.ts';
 import type { ClusterMember } from '../../../shared/contract/index.ts';
 
 const ROW_HEIGHT = 76;
@@ -26,6 +28,11 @@ export function MemberTable(): ReactElement {
   const scope = useClusterMembersStore((s) => s.scope);
   const sort = useClusterMembersStore((s) => s.sort);
   const returnTo = useClusterMembersStore((s) => s.returnTo);
+  // Only a cluster (not a group, not the outliers) can be promoted, so only its members can be picked.
+  const pickIn = useClustersStore((s) => {
+    const sel = s.selection;
+    return sel?.kind === 'cluster' && s.clusters.find((c) => c.id === sel.id)?.level === 'cluster' ? sel.id : null;
+  });
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -69,7 +76,7 @@ export function MemberTable(): ReactElement {
           const member = items[v.index];
           const style = { transform: `translateY(${v.start}px)`, height: ROW_HEIGHT };
           return member ? (
-            <MemberRow key={member.rowId} member={member} style={style} returned={member.rowId === returnTo} />
+            <MemberRow key={member.rowId} member={member} style={style} returned={member.rowId === returnTo} pickIn={pickIn} />
           ) : (
             <div key="loader" className="member-row member-loader muted" style={style}>
               Loading more…
@@ -81,7 +88,9 @@ export function MemberTable(): ReactElement {
   );
 }
 
-function MemberRow({ member, style, returned }: { member: ClusterMember; style: { transform: string; height: number }; returned: boolean }): ReactElement {
+function MemberRow({ member, style, returned, pickIn }: { member: ClusterMember; style: { transform: string; height: number }; returned: boolean; pickIn: number | null }): ReactElement {
+  const picked = usePicksStore((s) => pickIn !== null && s.members.clusterId === pickIn && s.members.rowIds.includes(member.rowId));
+  const togglePick = usePicksStore((s) => s.toggleMember);
   const similarOpen = useClusterMembersStore((s) => s.similar?.rowId === member.rowId);
   const showSimilar = useClusterMembersStore((s) => s.showSimilar);
   const outlier = member.clusterId === null;
@@ -102,7 +111,7 @@ function MemberRow({ member, style, returned }: { member: ClusterMember; style: 
 
   return (
     <div
-      className={`member-row${misfit ? ` member-${misfit}` : ''}${similarOpen ? ' member-active' : ''}${returned ? ' member-returned' : ''}`}
+      className={`member-row${misfit ? ` member-${misfit}` : ''}${similarOpen ? ' member-active' : ''}${returned ? ' member-returned' : ''}${picked ? ' member-picked' : ''}`}
       style={style}
       role="listitem"
       data-testid="member-row"
@@ -111,8 +120,21 @@ function MemberRow({ member, style, returned }: { member: ClusterMember; style: 
       data-misfit={misfit ?? undefined}
     >
       <div className="member-score">
-        <span className="member-score-value" title={outlier ? 'Fit to the nearest cluster (this row is an outlier)' : 'Membership: how well the row fits its cluster (0–1)'}>
-          {formatScore(member.score)}
+        <span className="member-score-line">
+          {pickIn !== null ? (
+            <input
+              type="checkbox"
+              className="member-pick"
+              checked={picked}
+              onChange={() => togglePick(pickIn, member.rowId)}
+              aria-label={`Pick row #${member.rowId} to promote`}
+              title="Pick for Promote to dataset"
+              data-testid="member-pick"
+            />
+          ) : null}
+          <span className="member-score-value" title={outlier ? 'Fit to the nearest cluster (this row is an outlier)' : 'Membership: how well the row fits its cluster (0–1)'}>
+            {formatScore(member.score)}
+          </span>
         </span>
         <span className="member-score-bar" aria-hidden="true">
           <span style={{ width: `${Math.round(Math.max(0, Math.min(1, member.score)) * 100)}%` }} />

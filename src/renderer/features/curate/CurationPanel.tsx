@@ -1,6 +1,6 @@
 // The curation panel of a dataset's draft: the pipeline filters -> judge -> review with counts at each stage,
 // filter switches and "Run filters", the judge's model, budget, estimate and run with cost so far, the score
-// histogram with its draggable threshold, and the way into the review queue. Imports: react, components,
+// histogram with its draggable threshold, the review queue's membership cut, and the way into the queue. Imports: react, components,
 // lib/format, jobs/ui/review stores, this folder's store, parts and helpers.
 import { useEffect, useRef, type ReactElement } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
@@ -116,18 +116,7 @@ function FiltersStage({ summary, busy }: { summary: CurateSummary | null; busy: 
                 <input className="input input-xs" type="number" min={1} value={limits.maxTokens} onChange={(e) => setLimits({ maxTokens: Math.max(1, Number(e.target.value) || 1) })} aria-label="Token limit" title="Token limit" />
               ) : null}
               {f === 'cluster' && switches.cluster ? (
-                <input
-                  className="input input-xs"
-                  type="number"
-                  min={0}
-                  max={1}
-                  step={0.05}
-                  value={limits.minMembership ?? ''}
-                  placeholder="min score"
-                  onChange={(e) => setLimits({ minMembership: e.target.value === '' ? null : Math.min(1, Math.max(0, Number(e.target.value))) })}
-                  aria-label="Minimum membership score"
-                  title="Rows below this cluster membership score drop"
-                />
+                <ScoreInput value={limits.minMembership} onChange={(v) => setLimits({ minMembership: v })} label="Minimum membership score" title="Rows below this cluster membership score drop" placeholder="min score" />
               ) : null}
               {summary?.runAt ? (
                 <span className={`filter-count${dropped > 0 ? ' has-drops' : ''}`} title={fired > dropped ? `${fired} rows fire this filter; ${dropped} dropped by it first` : undefined} data-testid={`dropped-${f}`}>
@@ -188,6 +177,7 @@ function ReviewStage({ dataset, summary }: { dataset: string; summary: CurateSum
               <dd>{formatCount(summary.reviewed.rejected)}</dd>
             </div>
           </dl>
+          <ReviewCut summary={summary} />
           <div className="stage-foot stage-foot-column">
             <button type="button" className="btn btn-sm btn-primary" onClick={() => open('borderline')} disabled={summary.borderline === 0} data-testid="open-review">
               Review {summary.pending > 0 ? `${formatCount(summary.pending)} pending` : 'borderline'}
@@ -208,3 +198,41 @@ function ReviewStage({ dataset, summary }: { dataset: string; summary: CurateSum
   );
 }
 
+
+/** The membership cut of the review queue: the user's setting, shown with the value the last run used. */
+function ReviewCut({ summary }: { summary: CurateSummary }): ReactElement {
+  const review = useCurateStore((s) => s.review);
+  const setReview = useCurateStore((s) => s.setReview);
+  const on = review.membershipBelow !== null;
+  const changed = review.membershipBelow !== summary.review.membershipBelow;
+  return (
+    <div className="review-cut small" data-testid="review-cut">
+      <label className="field-inline" title="Rows that fit their cluster only loosely are worth a look; the cluster view marks rows under 0.5 the same way">
+        <input type="checkbox" checked={on} onChange={(e) => setReview({ membershipBelow: e.target.checked ? (summary.review.membershipBelow ?? 0.5) : null })} data-testid="review-cut-on" />
+        Also review rows with cluster fit below
+      </label>
+      <ScoreInput value={review.membershipBelow} onChange={(v) => setReview({ membershipBelow: v })} disabled={!on} label="Review rows with cluster fit below" testId="review-cut-value" />
+      {changed ? <span className="text-warning"> · applies at the next run</span> : null}
+    </div>
+  );
+}
+
+/** A 0–1 score field; empty means no value (null). */
+function ScoreInput(props: { value: number | null; onChange: (value: number | null) => void; label: string; title?: string; placeholder?: string; disabled?: boolean; testId?: string }): ReactElement {
+  return (
+    <input
+      className="input input-xs"
+      type="number"
+      min={0}
+      max={1}
+      step={0.05}
+      value={props.value ?? ''}
+      placeholder={props.placeholder}
+      disabled={props.disabled}
+      onChange={(e) => props.onChange(e.target.value === '' ? null : Math.min(1, Math.max(0, Number(e.target.value))))}
+      aria-label={props.label}
+      title={props.title}
+      data-testid={props.testId}
+    />
+  );
+}

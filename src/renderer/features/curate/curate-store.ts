@@ -1,9 +1,9 @@
 // The curation panel's state for the open dataset's draft: pipeline counts, filter switches, the judge's model,
-// budget and estimate, the running job, and the score histogram with a threshold dragged locally and committed
+// budget and estimate, the review cut on cluster membership, the running job, and the score histogram with a threshold dragged locally and committed
 // once. Imports: zustand, the api client, contract types, ./score-histogram.ts, ./filter-switches.ts.
 import { create } from 'zustand';
 import { api, errorMessage } from '../../api/index.ts';
-import type { CurateFilterName, CurateSummary, JudgeEstimate, ModelRef, Provider } from '../../../shared/contract/index.ts';
+import { DEFAULT_REVIEW, type CurateFilterName, type CurateReviewSettings, type CurateSummary, type JudgeEstimate, type ModelRef, type Provider } from '../../../shared/contract/index.ts';
 import { filterSettings, limitsFrom, switchesFrom, type FilterLimits, type FilterSwitches } from './filter-switches.ts';
 import { snap, type ScoreBin } from './score-histogram.ts';
 
@@ -26,6 +26,8 @@ interface CurateState {
   unavailable: string | null;
   switches: FilterSwitches;
   limits: FilterLimits;
+  /** What else sends a row to review; applied by the next run. */
+  review: CurateReviewSettings;
   bins: ScoreBin[];
   threshold: number;
   margin: number;
@@ -42,6 +44,7 @@ interface CurateState {
   refresh(): Promise<void>;
   setSwitch(filter: CurateFilterName, on: boolean): void;
   setLimits(patch: Partial<FilterLimits>): void;
+  setReview(review: CurateReviewSettings): void;
   loadModels(): Promise<void>;
   setModel(choice: ChatModelChoice | null): void;
   setBudget(text: string): void;
@@ -80,6 +83,7 @@ export const useCurateStore = create<CurateState>()((set, get) => {
     unavailable: null,
     switches: switchesFrom(null),
     limits: limitsFrom(null),
+    review: DEFAULT_REVIEW,
     bins: [],
     threshold: DEFAULT_THRESHOLD,
     margin: DEFAULT_MARGIN,
@@ -112,6 +116,7 @@ export const useCurateStore = create<CurateState>()((set, get) => {
           unavailable: null,
           switches: switchesFrom(summary.filters),
           limits: limitsFrom(summary.filters),
+          review: summary.review,
           jobId: get().jobId ?? summary.jobId,
           ...(summary.judge ? { threshold: summary.judge.threshold, margin: summary.judge.margin } : {}),
         });
@@ -130,6 +135,10 @@ export const useCurateStore = create<CurateState>()((set, get) => {
 
     setLimits(patch) {
       set((s) => ({ limits: { ...s.limits, ...patch } }));
+    },
+
+    setReview(review) {
+      set({ review });
     },
 
     async loadModels() {
@@ -152,11 +161,11 @@ export const useCurateStore = create<CurateState>()((set, get) => {
     },
 
     async runFilters() {
-      const { dataset, switches, limits, summary } = get();
+      const { dataset, switches, limits, summary, review } = get();
       if (!dataset) return;
       set({ starting: true, error: null });
       try {
-        const { jobId } = await api().invoke('curate.run', { dataset, filters: filterSettings(switches, limits, summary?.filters ?? null), judge: null });
+        const { jobId } = await api().invoke('curate.run', { dataset, filters: filterSettings(switches, limits, summary?.filters ?? null), judge: null, review });
         set({ jobId, starting: false });
       } catch (err) {
         set({ starting: false, error: errorMessage(err) });
@@ -176,7 +185,7 @@ export const useCurateStore = create<CurateState>()((set, get) => {
     },
 
     async runJudge() {
-      const { dataset, switches, limits, summary, model, budget, threshold, margin } = get();
+      const { dataset, switches, limits, summary, model, budget, threshold, margin, review } = get();
       if (!dataset) return;
       const budgetUsd = parseBudget(budget);
       if (budgetUsd === null) {
@@ -189,6 +198,7 @@ export const useCurateStore = create<CurateState>()((set, get) => {
           dataset,
           filters: filterSettings(switches, limits, summary?.filters ?? null),
           judge: { threshold, margin, ...(model ? { model: model.model } : {}), ...(budgetUsd !== undefined ? { budgetUsd } : {}) },
+          review,
         });
         set({ jobId, starting: false });
       } catch (err) {

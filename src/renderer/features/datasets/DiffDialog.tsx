@@ -1,4 +1,4 @@
-// Diff of two versions: pick from/to, then counts per kind and per field and the changed rows listed.
+// Diff of two versions: pick from/to, then counts per kind and per field and the changed rows listed, page by page.
 // Imports: react, components, lib/format, dataset-format, the datasets and tools stores.
 import { useState, type ReactElement } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
@@ -18,6 +18,7 @@ const parseRef = (v: string): VersionRef => (v === 'draft' ? 'draft' : Number(v)
 export function DiffDialog({ dataset }: { dataset: DatasetDetail }): ReactElement {
   const setTool = useDatasetToolsStore((s) => s.setTool);
   const runDiff = useDatasetToolsStore((s) => s.runDiff);
+  const moreDiff = useDatasetToolsStore((s) => s.moreDiff);
   const diff = useDatasetToolsStore((s) => s.diff);
   const busy = useDatasetToolsStore((s) => s.busy);
   const error = useDatasetToolsStore((s) => s.error);
@@ -91,7 +92,14 @@ export function DiffDialog({ dataset }: { dataset: DatasetDetail }): ReactElemen
               );
             })}
           </ul>
-          {diff.nextCursor ? <p className="muted small">Showing the first {diff.items.length}; the CLI lists all.</p> : null}
+          {diff.nextCursor ? (
+            <p className="muted small">
+              Showing {diff.items.length} of {diff.counts.added + diff.counts.removed + diff.counts.changed}.{' '}
+              <button type="button" className="btn btn-sm" disabled={busy} onClick={() => void moreDiff()} data-testid="diff-more">
+                {busy ? 'Loading…' : 'Show more'}
+              </button>
+            </p>
+          ) : null}
         </div>
       ) : null}
     </DatasetDialog>

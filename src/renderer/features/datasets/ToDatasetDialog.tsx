@@ -1,4 +1,4 @@
-// Put rows into a dataset from elsewhere (cluster, traces filter, one trace): a new dataset (name, kind) or an
+// Put rows into a dataset from elsewhere (cluster, traces filter, picked traces, one trace): a new dataset (name, kind) or an
 // existing one's draft, then the add report. Imports: react, components, the api client, the stores.
 import { useEffect, useState, type ReactElement, type ReactNode } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
@@ -13,6 +13,7 @@ export function ToDatasetDialog({
   onClose,
   source,
   allowExisting,
+  onAdded,
   children,
 }: {
   title: string;
@@ -20,6 +21,8 @@ export function ToDatasetDialog({
   /** The rows to put in, or an error the extra fields (children) explain. */
   source: () => { source: RowSource } | { error: string };
   allowExisting: boolean;
+  /** Called once the rows went in (e.g. to clear the picks they came from). */
+  onAdded?: () => void;
   children?: ReactNode;
 }): ReactElement {
   const list = useDatasetsStore((s) => s.list);
@@ -62,6 +65,7 @@ export function ToDatasetDialog({
         ? await api().invoke('datasets.addRows', { dataset: target, source: built.source })
         : (await api().invoke('datasets.create', { name: name.trim(), kind, source: built.source, ...guard })).report;
       setReport(added);
+      onAdded?.();
     } catch (err) {
       setError(errorMessage(err));
     } finally {

@@ -34,6 +34,8 @@ describe('dataset-format', () => {
     expect(clusterSource(7, 'above', '0.6')).toEqual({ source: { type: 'cluster', clusterId: 7, pick: 'above', minScore: 0.6 } });
     expect(clusterSource(7, 'above', '1.5')).toHaveProperty('error');
     expect(clusterSource(7, 'above', '')).toHaveProperty('error');
+    expect(clusterSource(7, 'picked', '', [12, 4])).toEqual({ source: { type: 'cluster', clusterId: 7, pick: 'picked', rowIds: [12, 4] } });
+    expect(clusterSource(7, 'picked', '', [])).toEqual({ error: 'Tick the members to promote in the list first.' });
   });
 
   it('summarises a diff and orders changed fields by count', () => {

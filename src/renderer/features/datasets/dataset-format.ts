@@ -47,10 +47,17 @@ export function formatExpected(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
 }
 
-export type PromoteRows = 'all' | 'members' | 'above';
+export type PromoteRows = 'all' | 'members' | 'above' | 'picked';
 
-/** The cluster row source of the promote form; a score cut outside 0..1 is an error a person can fix. */
-export function clusterSource(clusterId: number, rows: PromoteRows, minScoreText: string): { source: RowSource } | { error: string } {
+/**
+ * The cluster row source of the promote form; a score cut outside 0..1, or "picked" with nothing picked, is an
+ * error a person can fix.
+ */
+export function clusterSource(clusterId: number, rows: PromoteRows, minScoreText: string, picked: readonly number[] = []): { source: RowSource } | { error: string } {
+  if (rows === 'picked') {
+    if (picked.length === 0) return { error: 'Tick the members to promote in the list first.' };
+    return { source: { type: 'cluster', clusterId, pick: 'picked', rowIds: [...picked] } };
+  }
   if (rows !== 'above') return { source: { type: 'cluster', clusterId, pick: rows } };
   const minScore = Number(minScoreText);
   if (minScoreText.trim() === '' || !Number.isFinite(minScore) || minScore < 0 || minScore > 1) {

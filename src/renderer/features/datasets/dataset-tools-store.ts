@@ -16,11 +16,15 @@ interface ToolsState {
   busy: boolean;
   error: string | null;
   diff: DiffPage | null;
+  /** What the shown diff asked for, so its next page asks the same. */
+  diffQuery: { dataset: string; from: VersionRef; to: VersionRef; kind?: DiffKind } | null;
   leakage: LeakagePage | null;
   split: SplitResult | null;
   exportJob: { jobId: number; out: string; warning: string | null } | null;
   setTool(tool: Tool): void;
   runDiff(dataset: string, from: VersionRef, to: VersionRef, kind?: DiffKind): Promise<void>;
+  /** The next page of the diff's rows, appended to the shown ones. */
+  moreDiff(): Promise<void>;
   loadLeakage(dataset: string, rule?: LeakRule): Promise<void>;
   /** The next page of excluded rows, appended to the shown ones. */
   moreLeakage(dataset: string, rule?: LeakRule): Promise<void>;
@@ -46,16 +50,25 @@ export const useDatasetToolsStore = create<ToolsState>()((set, get) => {
     busy: false,
     error: null,
     diff: null,
+    diffQuery: null,
     leakage: null,
     split: null,
     exportJob: null,
     setTool(tool) {
       // Results belong to the dialog that asked; opening another starts clean.
-      set({ tool, error: null, diff: null, leakage: null, split: null, exportJob: null });
+      set({ tool, error: null, diff: null, diffQuery: null, leakage: null, split: null, exportJob: null });
     },
     async runDiff(dataset, from, to, kind) {
       const diff = await run(() => api().invoke('datasets.diff', { dataset, from, to, limit: PAGE, ...(kind ? { kind } : {}) }));
-      if (diff) set({ diff });
+      if (diff) set({ diff, diffQuery: { dataset, from, to, ...(kind ? { kind } : {}) } });
+    },
+    async moreDiff() {
+      const { diff: shown, diffQuery: query } = get();
+      if (!shown?.nextCursor || !query) return;
+      const cursor = shown.nextCursor;
+      const page = await run(() => api().invoke('datasets.diff', { ...query, limit: PAGE, cursor }));
+      // Another comparison started while the page was on its way makes it stale.
+      if (page && get().diff === shown) set({ diff: { ...page, items: [...shown.items, ...page.items] } });
     },
     async loadLeakage(dataset, rule) {
       const leakage = await run(() => api().invoke('datasets.leakage', { dataset, limit: PAGE, ...(rule ? { rule } : {}) }));

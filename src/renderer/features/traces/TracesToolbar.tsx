@@ -1,4 +1,5 @@
-// The bar above the traces table: full-text search of every message, the matching count, and a reload prompt when data changed.
+// The bar above the traces table: full-text search of every message, the matching count, a reload prompt when
+// data changed, and the dataset actions (picked traces, the current filter).
 // Imports: react, components, lib/filter, lib/format, the traces and ui stores.
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { Icon } from '../../components/Icon.tsx';
@@ -8,6 +9,7 @@ import { formatCount } from '../../lib/format.ts';
 import { useAppStore } from '../../shell/app-store.ts';
 import { useTracesStore } from './traces-store.ts';
 import { FilterToDataset } from '../datasets/FilterToDataset.tsx';
+import { PickedToDataset } from '../datasets/PickedToDataset.tsx';
 import { useUiStore } from '../../shell/ui-store.ts';
 
 const SEARCH_DEBOUNCE_MS = 250;
@@ -65,6 +67,7 @@ export function TracesToolbar(): ReactElement {
           <Icon name="refresh" /> New data — reload
         </button>
       ) : null}
+      <PickedToDataset />
       <FilterToDataset />
     </div>
   );

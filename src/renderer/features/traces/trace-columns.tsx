@@ -1,10 +1,12 @@
 // Column definitions of the traces table (react-table v9) and their widths as one CSS grid template.
-// Imports: @tanstack/react-table, components, lib/format, the imports store (file names for the source column).
+// Imports: @tanstack/react-table, components, lib/format, the imports store (file names for the source column),
+// the picks store (the tick that picks a trace for a dataset).
 import { createColumnHelper, tableFeatures } from '@tanstack/react-table';
 import type { ReactElement } from 'react';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { basename, formatCost, formatCount, formatLatency, formatTime, oneLine } from '../../lib/format.ts';
 import { useImportsStore } from './imports-store.ts';
+import { usePicksStore } from '../datasets/picks-store.ts';
 import type { TraceSummary } from '../../../shared/contract/index.ts';
 
 // Core features only: sorting and filtering happen in SQLite, the table just lays out what arrived.
@@ -35,8 +37,26 @@ function SourceCell({ fileId, line }: { fileId: number; line: number }): ReactEl
   );
 }
 
+/** A tick that picks the trace for a dataset; it never opens the trace (the row's own click does). */
+function PickCell({ traceId }: { traceId: number }): ReactElement {
+  const picked = usePicksStore((s) => s.traces.includes(traceId));
+  const toggle = usePicksStore((s) => s.toggleTrace);
+  return (
+    <input
+      type="checkbox"
+      checked={picked}
+      onChange={() => toggle(traceId)}
+      onClick={(e) => e.stopPropagation()}
+      aria-label={`Pick trace #${traceId} for a dataset`}
+      title="Pick for a dataset"
+      data-testid="trace-pick"
+    />
+  );
+}
+
 // Content first: prompt and response are what people scan; facets are also filterable on the left.
 export const traceColumns = helper.columns([
+  helper.display({ id: 'pick', header: '', cell: (c) => <PickCell traceId={c.row.original.id} /> }),
   helper.accessor('timestamp', { id: 'time', header: 'Time', cell: (c) => <TimeCell ms={c.getValue()} /> }),
   helper.accessor('status', { id: 'status', header: 'Status', cell: (c) => <StatusBadge status={c.getValue()} /> }),
   helper.accessor('prompt', { id: 'prompt', header: 'Prompt', cell: (c) => <Snippet value={c.getValue()} /> }),
@@ -53,6 +73,7 @@ export const traceColumns = helper.columns([
 
 /** Width per column id: a fixed width, or a minimum plus a share of the spare width (prompt, response). */
 const TRACKS: Record<string, { px: number; fr?: number }> = {
+  pick: { px: 32 },
   time: { px: 148 },
   status: { px: 76 },
   prompt: { px: 320, fr: 3 },

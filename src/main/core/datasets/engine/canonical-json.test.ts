@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, canonicalRow, hashRows, HASHED_FIELDS, RowHasher } from './canonical-json.ts';
-import { makeRow } from './test-data.ts';
+import { makeRow } from '../../../../../tests/support/dataset-rows.ts';
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and writes no whitespace', () => {

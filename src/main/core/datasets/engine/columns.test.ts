@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { admitRows, columnsOf, missingColumns } from './columns.ts';
-import { makeRow } from './test-data.ts';
+import { makeRow } from '../../../../../tests/support/dataset-rows.ts';
 
 describe('columns', () => {
   it('takes template variables, expected output and labels from a row', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashRows } from './canonical-json.ts';
 import { diffVersions } from './diff.ts';
-import { makeRow } from './test-data.ts';
+import { makeRow } from '../../../../../tests/support/dataset-rows.ts';
 
 describe('diffVersions', () => {
   const v1 = [makeRow({ rowId: 1 }), makeRow({ rowId: 2 }), makeRow({ rowId: 3 }), makeRow({ rowId: 'x', labels: ['a', 'b'] })];

@@ -1,36 +1,8 @@
-// Owns: builders of rows and seeded random text for the engine's tests.
-// Imports: engine types.
+// Owns: seeded random text for the engine's tests (rows: tests/support/dataset-rows.ts).
+// Imports: the platform's seeded random numbers.
 
-import type { DatasetRow } from './types.ts';
-
-/** A valid row with every field set; override what a test cares about. */
-export function makeRow(overrides: Partial<DatasetRow> & Pick<DatasetRow, 'rowId'>): DatasetRow {
-  return {
-    messages: [{ role: 'user', content: `question ${String(overrides.rowId)}` }],
-    response: { role: 'assistant', content: `answer ${String(overrides.rowId)}` },
-    metadata: {},
-    sourceTraceId: typeof overrides.rowId === 'number' ? overrides.rowId : 0,
-    conversationId: null,
-    turnIndex: 0,
-    clusterId: null,
-    membershipScore: null,
-    labels: [],
-    expectedOutput: null,
-    note: null,
-    ...overrides,
-  };
-}
-
-/** mulberry32: a small seeded generator, so test data is the same on every run. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The platform's seeded generator (mulberry32), so test data is the same on every run. */
+export { createRng as mulberry32 } from '../../platform/random.ts';
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'ta', 'vo', 'shi', 'pe', 'da', 'gu', 'bi', 'zo', 'fe', 'ho', 'ja'];
 

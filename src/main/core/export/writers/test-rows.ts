@@ -1,9 +1,10 @@
 // Owns: rows and temp folders for the export writers' tests: multi-turn, tool calls, awkward text.
-// Imports: node:fs, node:os, node:path, writers types.
+// Imports: node:fs, node:os, node:path, writers types, the shared test row builder.
 
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeRow } from '../../../../../tests/support/dataset-rows.ts';
 import type { ExportRow } from './types.ts';
 
 export async function tempDir(): Promise<string> {
@@ -44,18 +45,13 @@ export function exportRows(): ExportRow[] {
       split: 'train',
     },
     {
-      rowId: 'r-2',
-      messages: [{ role: 'user', content: [{ type: 'text', text: 'Describe this' }, { type: 'image_url', image_url: { url: 'https://example.com/a.png' } }] }],
-      response: { role: 'assistant', content: null, tool_calls: [{ id: 'c2', type: 'function', function: { name: 'noop', arguments: '{}' } }] },
-      metadata: {},
-      sourceTraceId: 102,
-      conversationId: null,
-      turnIndex: 0,
-      clusterId: null,
-      membershipScore: null,
-      labels: [],
-      expectedOutput: null,
-      note: null,
+      // Every other field at the dataset row's defaults (no conversation, cluster, labels or note).
+      ...makeRow({
+        rowId: 'r-2',
+        messages: [{ role: 'user', content: [{ type: 'text', text: 'Describe this' }, { type: 'image_url', image_url: { url: 'https://example.com/a.png' } }] }],
+        response: { role: 'assistant', content: null, tool_calls: [{ id: 'c2', type: 'function', function: { name: 'noop', arguments: '{}' } }] },
+        sourceTraceId: 102,
+      }),
       split: 'test',
     },
     {

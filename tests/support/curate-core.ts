@@ -1,9 +1,11 @@
 // Helpers for curation tests: a core over a temp folder with a file imported into a dataset, jobs awaited, and
-// draft rows found by the `case` their fixture record names.
+// draft rows found by the `case` their fixture record names, and a suite-wide core over a temp folder.
 import { join } from 'node:path';
-import type { CommandInput, CurateRowView } from '../../../src/shared/contract/index.ts';
-import { createCore, type Core } from '../../../src/main/core/create-core.ts';
-import { repoRoot } from '../../support/shared-data.ts';
+import { afterAll, beforeAll } from 'vitest';
+import type { CommandInput, CurateRowView } from '../../src/shared/contract/index.ts';
+import { createCore, type Core } from '../../src/main/core/create-core.ts';
+import { repoRoot } from './shared-data.ts';
+import { makeTempDir } from './temp-dir.ts';
 
 export const PIPELINE_FIXTURE = join(repoRoot, 'tests/fixtures/curate/pipeline.jsonl');
 
@@ -19,6 +21,30 @@ export async function coreWithDataset(dataDir: string, file: string, name: strin
   await settle(core, (await core.invoke('imports.start', { paths: [file] })).jobId);
   await core.invoke('datasets.create', { name, kind: 'training', source: { type: 'filter', where: {} } });
   return core;
+}
+
+/**
+ * For a describe block: before its tests, a core over a new temp folder with `file` imported into the draft of
+ * `name`; after them, the core closed and the folder removed. Call `core()` inside tests; `dir` holds the data
+ * folder and room for a test's own files (exports).
+ */
+export function useCurateCore(prefix: string, file: string, name: string): { core: () => Core; dir: { path: string } } {
+  const dir = makeTempDir(prefix);
+  let core: Core | undefined;
+  beforeAll(async () => {
+    core = await coreWithDataset(join(dir.path, 'data'), file, name);
+  }, 120_000);
+  afterAll(async () => {
+    await core?.close();
+    dir.remove();
+  });
+  return {
+    dir,
+    core: () => {
+      if (!core) throw new Error('the curation core is not open yet: call it inside a test');
+      return core;
+    },
+  };
 }
 
 export async function curate(core: Core, input: CommandInput<'curate.run'>): Promise<void> {
