@@ -16,6 +16,12 @@ import { reviewHandlers } from './review-handlers.ts';
 import { TraceFactsRepository } from './trace-facts-repository.ts';
 
 export { PiiCounter } from './pii-handlers.ts';
+// The judge's prompt, reply schema and token counts, for features that score answers that are not rows yet
+// (generation's samples, a committee's answers) with the same rubric.
+export { DEFAULT_RUBRIC } from './judge/index.ts';
+export { judgeMessages, MAX_REPLY_TOKENS, type JudgeRowInput } from './judge/engine/judge-prompt.ts';
+export { costUsd, TYPICAL_REPLY_TOKENS } from './judge/engine/judge-estimate.ts';
+export { JudgeReply } from './judge/judge-service.ts';
 export type { CurateResult } from './curate-job.ts';
 
 export interface CurateStore {
