@@ -9,6 +9,7 @@ import { facetsCommand, jobsCommand, noticesCommand, rejectedCommand, resumeComm
 import { clusterCommand, clustersCommand } from './commands/cluster.ts';
 import { curateCommand, piiCommand, reviewCommand } from './commands/curate.ts';
 import { datasetCommand, exportCommand } from './commands/dataset.ts';
+import { generateCommand } from './commands/generate.ts';
 import { importCommand } from './commands/import.ts';
 import { estimateCommand, judgeCommand } from './commands/judge.ts';
 import { UsageError } from './output.ts';
@@ -110,6 +111,13 @@ Commands:
                       judge; stops cleanly when the budget is reached (the spend is shown as it grows)
       prints {"dataset","version","model","rows","judged","failed","pending","flagged","borderline",
       "threshold","run":{...},"cost":{"usd","tokens",...},"costSoFar":{...}}
+  generate NAME --prompts FILE --teacher MODEL [-n 4] [--judge MODEL]
+                      a teacher answers each prompt (a text file, one per line, or JSONL of {"prompt"} /
+                      {"messages"}) N times (1-16), the judge keeps the best as a row of NAME's draft
+                      (created when absent); the others stay as alternatives
+      --temperature T   sampling temperature (default 0.8); --max-tokens N (default 1024); --budget USD
+      prints {"dataset","job","estimate":{...},"prompts","generated","failed","reused","budgetReached",
+      "skippedForBudget","cost":{...},"draftRows"}
 
 Models come from the providers saved in the app, or from the environment: OPENAI_BASE_URL, OPENAI_API_KEY,
 WINNOW_LLM_MODEL (default chat model), WINNOW_EMBED_MODEL, WINNOW_LLM_CONCURRENCY, WINNOW_LLM_TIMEOUT_MS and
@@ -159,6 +167,11 @@ const OPTIONS = {
   accept: { type: 'string' },
   reject: { type: 'string' },
   note: { type: 'string' },
+  prompts: { type: 'string' },
+  teacher: { type: 'string' },
+  n: { type: 'string', short: 'n' },
+  temperature: { type: 'string' },
+  'max-tokens': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 async function main(argv: string[]): Promise<number> {
@@ -230,6 +243,18 @@ async function main(argv: string[]): Promise<number> {
         const judgeOpts = { model: values.judge ?? values.model, provider: values.provider, threshold: values.threshold, budget: values.budget, json: values.json };
         return await (command === 'estimate' ? estimateCommand : judgeCommand)(core, args, judgeOpts);
       }
+      case 'generate':
+        return await generateCommand(core, args, {
+          prompts: values.prompts,
+          teacher: values.teacher,
+          n: values.n,
+          judge: values.judge,
+          provider: values.provider,
+          temperature: values.temperature,
+          maxTokens: values['max-tokens'],
+          budget: values.budget,
+          json: values.json,
+        });
       case 'resume':
         return await resumeCommand(core, { id: Number(args[0]), json: values.json });
       default:
