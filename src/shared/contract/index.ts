@@ -5,7 +5,7 @@ import { appCommands } from './app.ts';
 import { clusterCommands } from './clusters.ts';
 import { curateCommands } from './curate.ts';
 import { datasetCommands } from './datasets.ts';
-import { generateCommands } from './generate.ts';
+import { generateCommands, relabelCommands } from './generate.ts';
 import { importCommands } from './imports.ts';
 import { jobCommands } from './jobs.ts';
 import { judgeCommands } from './judge.ts';
@@ -23,6 +23,7 @@ export const commands = {
   ...providerCommands,
   ...judgeCommands,
   ...generateCommands,
+  ...relabelCommands,
 } as const;
 
 export type Channel = keyof typeof commands;

@@ -29,6 +29,15 @@ export interface CurateStore {
   gate: CurationGate;
 }
 
+/** How other domains put rows in the review queue: each row with why, or null to withdraw that source's request. */
+export interface ReviewRequests {
+  request(datasetId: number, source: string, rows: readonly { rowKey: number; reason: string | null }[]): void;
+}
+
+export function reviewRequests(store: CurateStore, now: () => number): ReviewRequests {
+  return { request: (datasetId, source, rows) => store.repo.write(() => store.repo.requestReview(datasetId, source, rows, now())) };
+}
+
 export function curateStore(db: Database): CurateStore {
   const repo = new CurateRepository(db);
   return { repo, gate: curationGate(repo) };

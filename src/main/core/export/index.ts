@@ -4,11 +4,11 @@ import { resolve } from 'node:path';
 import type { CoreModule } from '../platform/core-module.ts';
 import type { JobRunner } from '../platform/jobs/job-runner.ts';
 import type { VersionAccess } from '../datasets/index.ts';
-import { createExportJob, draftWarning, type PiiCounterLike } from './export-job.ts';
+import { createExportJob, draftWarning, type ExportDeps, type PiiCounterLike } from './export-job.ts';
 
-export type { ExportResult, PiiCounterLike } from './export-job.ts';
+export type { ExportResult, PiiCounterLike, TrainingTarget } from './export-job.ts';
 
-export function exportModule(deps: { versions: VersionAccess; jobs: JobRunner; now: () => number; winnowVersion: string; piiCounter?: () => PiiCounterLike }): CoreModule {
+export function exportModule(deps: { versions: VersionAccess; jobs: JobRunner; now: () => number; winnowVersion: string; piiCounter?: () => PiiCounterLike; responses?: ExportDeps['responses'] }): CoreModule {
   return {
     jobs: [createExportJob(deps.versions, deps)],
     handlers: {

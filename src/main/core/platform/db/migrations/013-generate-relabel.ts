@@ -1,7 +1,8 @@
 // Migration 13: teacher models. The prompts of each generation job (so a resumed job knows what is left), every
 // answer a teacher gave to a dataset row (generation's N samples, a committee's answers) with its judge score,
-// and per dataset the relabelling verdicts and the chosen training target. Self-contained: it references only
-// `datasets`. Imports: nothing.
+// per dataset the relabelling verdicts and the chosen training target, and rows other steps ask a person to review
+// (the curate domain's review queue shows them as borderline). Self-contained: it references only `datasets`.
+// Imports: nothing.
 
 export const sql = `
 CREATE TABLE generate_prompts (
@@ -42,7 +43,19 @@ CREATE TABLE relabel_rows (
   spread REAL,
   disagree INTEGER NOT NULL DEFAULT 0,
   reason TEXT,
+  -- The relabel job that wrote it: a resumed job skips its own rows.
+  job_id INTEGER,
   PRIMARY KEY (dataset_id, row_key)
+) WITHOUT ROWID;
+
+-- Rows a step outside curation asks a person to look at (e.g. a committee that disagreed), with why.
+CREATE TABLE review_requests (
+  dataset_id INTEGER NOT NULL REFERENCES datasets(id),
+  row_key INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  PRIMARY KEY (dataset_id, row_key, source)
 ) WITHOUT ROWID;
 
 CREATE TABLE relabel_settings (
