@@ -11,6 +11,7 @@ import { curateCommand, piiCommand, reviewCommand } from './commands/curate.ts';
 import { datasetCommand, exportCommand } from './commands/dataset.ts';
 import { generateCommand } from './commands/generate.ts';
 import { importCommand } from './commands/import.ts';
+import { relabelCommand } from './commands/relabel.ts';
 import { estimateCommand, judgeCommand } from './commands/judge.ts';
 import { UsageError } from './output.ts';
 
@@ -118,6 +119,15 @@ Commands:
       --temperature T   sampling temperature (default 0.8); --max-tokens N (default 1024); --budget USD
       prints {"dataset","job","estimate":{...},"prompts","generated","failed","reused","budgetReached",
       "skippedForBudget","cost":{...},"draftRows"}
+  relabel NAME --committee M1,M2,M3 [--arbiter MODEL]
+                      every committee model answers each row of NAME's draft, the arbiter (default: the
+                      default chat model) scores them with the judge's rubric and the best wins; originals
+                      are kept; rows whose scores spread more than --spread X (default 0.3), or whose short
+                      label-like answers differ, go to the review queue; --max-tokens N, --budget USD
+      --target T        original (default) | winner: which response exports of NAME train on (alone: just
+                        switch it)
+      prints {"dataset","job","estimate":{...},"rows","relabelled","noWinner","disagreements","reused",
+      "budgetReached","cost":{...},"relabelledRows","target"}
 
 Models come from the providers saved in the app, or from the environment: OPENAI_BASE_URL, OPENAI_API_KEY,
 WINNOW_LLM_MODEL (default chat model), WINNOW_EMBED_MODEL, WINNOW_LLM_CONCURRENCY, WINNOW_LLM_TIMEOUT_MS and
@@ -172,6 +182,10 @@ const OPTIONS = {
   n: { type: 'string', short: 'n' },
   temperature: { type: 'string' },
   'max-tokens': { type: 'string' },
+  committee: { type: 'string' },
+  arbiter: { type: 'string' },
+  spread: { type: 'string' },
+  target: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 async function main(argv: string[]): Promise<number> {
@@ -253,6 +267,16 @@ async function main(argv: string[]): Promise<number> {
           temperature: values.temperature,
           maxTokens: values['max-tokens'],
           budget: values.budget,
+          json: values.json,
+        });
+      case 'relabel':
+        return await relabelCommand(core, args, {
+          committee: values.committee,
+          arbiter: values.arbiter,
+          spread: values.spread,
+          maxTokens: values['max-tokens'],
+          budget: values.budget,
+          target: values.target,
           json: values.json,
         });
       case 'resume':

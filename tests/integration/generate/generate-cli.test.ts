@@ -1,51 +1,34 @@
 // `winnow generate` as a user runs it: real processes over a temp data folder, models from OPENAI_* / WINNOW_*
 // variables served by the local fake server; the estimate in the JSON, and a kill -9 mid-run whose resume does
 // not pay again for prompts answered before the kill.
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '../../support/fake-openai-server.ts';
-import { repoRoot } from '../../support/shared-data.ts';
 import { teacherModels } from '../../support/teacher-models.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
+import { WINNOW_CLI as cli, winnowCli, type WinnowCli } from '../../support/winnow-cli.ts';
 
-const run = promisify(execFile);
-
-describe('winnow generate', { timeout: 300_000 }, () => {
+describe('winnow generate and relabel', { timeout: 300_000 }, () => {
   let dir: ReturnType<typeof makeTempDir>;
   let data: string;
   let server: FakeOpenAiServer;
   let env: NodeJS.ProcessEnv;
-  const cli = join(repoRoot, 'src/main/cli/winnow.ts');
-
-  async function winnow(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-      const r = await run(process.execPath, [cli, '--data', data, ...args], { env, encoding: 'utf8' });
-      return { code: 0, stdout: r.stdout, stderr: r.stderr };
-    } catch (e) {
-      const err = e as { code: number; stdout: string; stderr: string };
-      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-    }
-  }
-
-  async function json<T>(...args: string[]): Promise<T> {
-    const r = await winnow(...args, '--json');
-    if (r.code !== 0) throw new Error(`winnow ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
-    return JSON.parse(r.stdout) as T;
-  }
+  let winnow: WinnowCli['winnow'];
+  let json: WinnowCli['json'];
 
   beforeAll(async () => {
     dir = makeTempDir();
     data = join(dir.path, 'data');
     server = await startFakeOpenAiServer();
     server.chatReply = teacherModels({
-      teachers: { 'teacher-a': (prompt, seed) => `${prompt}: answer ${seed ?? 'none'}` },
-      judge: (answer) => ({ overall: answer.endsWith('answer 1') ? 0.8 : 0.6 }),
+      teachers: { 'teacher-a': (prompt, seed) => `${prompt}: answer ${seed ?? 'none'}`, 'teacher-b': (prompt) => `${prompt}: the better answer` },
+      judge: (answer) => ({ overall: answer.endsWith('answer 1') || answer.endsWith('better answer') ? 0.8 : 0.6 }),
     });
     env = { ...process.env, OPENAI_BASE_URL: server.baseUrl, OPENAI_API_KEY: 'sk-cli-generate', WINNOW_LLM_MODEL: 'judge-m', WINNOW_LLM_PRICES: JSON.stringify({ 'teacher-a': { input: 10, output: 20 } }) };
+    ({ winnow, json } = winnowCli(data, () => env));
   }, 60_000);
   afterAll(async () => {
     await server.close();
@@ -61,6 +44,17 @@ describe('winnow generate', { timeout: 300_000 }, () => {
     expect(out).toMatchObject({ generated: 2, draftRows: 2 });
     expect((await winnow('generate', 'few', '--prompts', file, '--teacher', 'teacher-a', '-n', '17')).code).toBe(2);
     expect((await winnow('generate', 'few', '--teacher', 'teacher-a')).code).toBe(2);
+  });
+
+  it('relabels a draft with a committee and switches the training target', async () => {
+    const file = join(dir.path, 'rows.jsonl');
+    writeFileSync(file, [JSON.stringify({ prompt: 'Say yes', response: 'no' }), JSON.stringify({ prompt: 'Say maybe', response: 'perhaps' })].join('\n'));
+    await json('import', file);
+    await json('dataset', 'create', 'rl', '--kind', 'training', '--where', 'format=prompt-response');
+    const out = await json<Record<string, unknown>>('relabel', 'rl', '--committee', 'teacher-a,teacher-b', '--arbiter', 'judge-m', '--target', 'winner');
+    expect(out).toMatchObject({ dataset: 'rl', rows: 2, relabelled: 2, disagreements: 0, relabelledRows: 2, target: 'winner', estimate: { teacherCalls: 4 } });
+    expect(await json('relabel', 'rl', '--target', 'original')).toMatchObject({ target: 'original', relabelledRows: 2 });
+    expect((await winnow('relabel', 'rl', '--target', 'best')).code).toBe(2);
   });
 
   it('survives kill -9: the resume does not call again for prompts answered before the kill', async () => {
