@@ -94,6 +94,11 @@ describe('synthetic generation', { timeout: 120_000 }, () => {
       [3, 'Name a fruit: answer 3', 0.9, false],
     ]);
     await expect(core.invoke('generate.alternatives', { dataset: 'synth', rowId: 12345 })).rejects.toMatchObject({ code: 'not_found' });
+
+    // Generated rows come from no trace, and curation and freeze take them like any other row.
+    expect((await core.jobs.waitFor((await core.invoke('curate.run', { dataset: 'synth' })).jobId)).status).toBe('succeeded');
+    expect((await core.invoke('curate.summary', { dataset: 'synth' })).kept).toBe(2);
+    expect((await core.invoke('datasets.freeze', { dataset: 'synth' })).rows).toBe(2);
   });
 
   it('reads JSONL prompts (chat or single prompt) and points at a bad line', async () => {
