@@ -13,8 +13,8 @@ import { chatTokens, promptTokensSum } from './engine/generate-estimate.ts';
 import { pickBest } from './engine/generate-pick.ts';
 import { parsePrompts, PromptFileError, type PromptMessage } from './engine/generate-prompts.ts';
 import { answerAndJudge } from './generate-calls.ts';
-import type { GenerateRepository } from './generate-repository.ts';
-import { Spend, type SpendTotals } from './generate-spend.ts';
+import type { GenerateRepository, PromptRecord } from './generate-repository.ts';
+import { budgetedPool, Spend, type SpendTotals } from './generate-spend.ts';
 
 /** Generated rows come from no trace: their keys start here, far above any trace row id. */
 export const GENERATED_ROW_KEYS = 2 ** 40;
@@ -168,73 +168,31 @@ export class GenerateService {
     const judge = { client: this.#d.llm.service.chat(m.judge.endpoint, { feature: 'generate-judge', jobId: ctx.jobId }), rubric: DEFAULT_RUBRIC, taskDescription: draft.taskDescription };
     let generated = 0;
     let failed = 0;
-    let started = 0;
-    let budgetReached = false;
-    let next = 0;
     const report = (): void =>
       ctx.progress(reused + generated + failed, all.length, `generating · ${usd(spend.totals.usd)} spent${p.budgetUsd !== undefined ? ` of ${usd(p.budgetUsd)}` : ''}`);
     report();
-    const worker = async (): Promise<void> => {
-      while (!budgetReached && !ctx.signal.aborted) {
-        const item = todo[next++];
-        if (!item) return;
-        const messages = JSON.parse(item.messages_json) as PromptMessage[];
-        const worst = p.budgetUsd === undefined ? 0 : p.n * this.#perCall(messages, p, m, draft.taskDescription);
-        if (!spend.reserve(worst)) {
-          budgetReached = true;
+    const worstOf = (item: PromptRecord): number => (p.budgetUsd === undefined ? 0 : p.n * this.#perCall(JSON.parse(item.messages_json) as PromptMessage[], p, m, draft.taskDescription));
+    const { started, budgetReached } = await budgetedPool(todo, { width: m.teacher.endpoint.concurrency ?? 4, spend, signal: ctx.signal, worstOf }, async (item) => {
+      const messages = JSON.parse(item.messages_json) as PromptMessage[];
+      const answers = await Promise.all(
+        Array.from({ length: p.n }, (_, slot) => answerAndJudge(teacher, judge, { messages, slot, seed: slot, temperature: p.temperature, maxTokens: p.maxTokens }, spend, ctx.signal)),
+      );
+      const best = pickBest(answers);
+      const rowKey = GENERATED_ROW_KEYS + item.id;
+      const records = answers.map(({ helpfulness: _h, ...a }) => ({ ...a, chosen: best && a.slot === best.slot ? 1 : 0 }));
+      this.#d.drafts.write(() => {
+        this.#d.repo.saveAnswers(draft.datasetId, rowKey, 'generate', ctx.jobId, records);
+        if (!best) {
+          this.#d.repo.setPrompt(item.id, 'failed', null, answers.find((a) => a.error)?.error ?? 'no answer could be scored');
           return;
         }
-        started++;
-        let answers;
-        try {
-          answers = await Promise.all(
-            Array.from({ length: p.n }, (_, slot) => answerAndJudge(teacher, judge, { messages, slot, seed: slot, temperature: p.temperature, maxTokens: p.maxTokens }, spend, ctx.signal)),
-          );
-        } finally {
-          spend.release(worst);
-        }
-        const best = pickBest(answers);
-        const rowKey = GENERATED_ROW_KEYS + item.id;
-        const records = answers.map(({ helpfulness: _h, ...a }) => ({ ...a, chosen: best && a.slot === best.slot ? 1 : 0 }));
-        this.#d.drafts.write(() => {
-          this.#d.repo.saveAnswers(draft.datasetId, rowKey, 'generate', ctx.jobId, records);
-          if (!best) {
-            this.#d.repo.setPrompt(item.id, 'failed', null, answers.find((a) => a.error)?.error ?? 'no answer could be scored');
-            return;
-          }
-          const row: DatasetRow = {
-            rowId: rowKey,
-            messages: messages.map((x) => ({ ...x })),
-            response: { role: 'assistant', content: best.text },
-            metadata: {
-              generated: {
-                teacher: m.teacher.endpoint.model,
-                teacherProvider: m.teacher.providerName,
-                judge: m.judge.endpoint.model,
-                judgeScore: best.overall,
-                sample: best.slot,
-                settings: { n: p.n, temperature: p.temperature, maxTokens: p.maxTokens },
-              },
-            },
-            sourceTraceId: 0,
-            conversationId: null,
-            turnIndex: 0,
-            clusterId: null,
-            membershipScore: null,
-            labels: [],
-            expectedOutput: null,
-            note: null,
-          };
-          this.#d.drafts.append(draft, [row]);
-          this.#d.repo.setPrompt(item.id, 'done', rowKey, null);
-        });
-        if (best) generated++;
-        else failed++;
-        report();
-      }
-    };
-    const width = Math.max(1, Math.min(todo.length, m.teacher.endpoint.concurrency ?? 4));
-    await Promise.all(Array.from({ length: width }, worker));
+        this.#d.drafts.append(draft, [generatedRow(rowKey, messages, best, p, m)]);
+        this.#d.repo.setPrompt(item.id, 'done', rowKey, null);
+      });
+      if (best) generated++;
+      else failed++;
+      report();
+    });
     ctx.signal.throwIfAborted();
     return { prompts: all.length, generated, failed, reused, budgetReached, skippedForBudget: budgetReached ? todo.length - started : 0, cost: { ...spend.totals } };
   }
@@ -245,6 +203,33 @@ export class GenerateService {
     if (items.length === 0) throw new CommandError('not_found', `row ${rowKey} of "${found.dataset}" was not generated here: it has no alternatives`);
     return { dataset: found.dataset, rowKey, items: items.map(answerView) };
   }
+}
+
+/** The draft row a kept answer becomes: no source trace, the teacher, judge, score and settings in its metadata. */
+function generatedRow(rowKey: number, messages: readonly PromptMessage[], best: { slot: number; text: string | null; overall: number | null }, p: GenerateParams, m: { teacher: ChosenModel; judge: ChosenModel }): DatasetRow {
+  return {
+    rowId: rowKey,
+    messages: messages.map((x) => ({ ...x })),
+    response: { role: 'assistant', content: best.text },
+    metadata: {
+      generated: {
+        teacher: m.teacher.endpoint.model,
+        teacherProvider: m.teacher.providerName,
+        judge: m.judge.endpoint.model,
+        judgeScore: best.overall,
+        sample: best.slot,
+        settings: { n: p.n, temperature: p.temperature, maxTokens: p.maxTokens },
+      },
+    },
+    sourceTraceId: 0,
+    conversationId: null,
+    turnIndex: 0,
+    clusterId: null,
+    membershipScore: null,
+    labels: [],
+    expectedOutput: null,
+    note: null,
+  };
 }
 
 export function answerView(a: { slot: number; model: string; text: string | null; error: string | null; overall: number | null; judge_json: string | null; chosen: number }): TeacherAnswer {

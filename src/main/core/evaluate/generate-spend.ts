@@ -47,3 +47,36 @@ export class Spend {
     }
   }
 }
+
+/**
+ * Runs `work` over the items, `width` at a time. Each item first reserves its worst case (released once its
+ * work is done); an item that would pass the budget is not started, and neither is any after it.
+ */
+export async function budgetedPool<T>(
+  items: readonly T[],
+  opts: { width: number; spend: Spend; signal: AbortSignal; worstOf: (item: T) => number },
+  work: (item: T) => Promise<void>,
+): Promise<{ started: number; budgetReached: boolean }> {
+  let started = 0;
+  let budgetReached = false;
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (!budgetReached && !opts.signal.aborted) {
+      const item = items[next++];
+      if (item === undefined) return;
+      const worst = opts.worstOf(item);
+      if (!opts.spend.reserve(worst)) {
+        budgetReached = true;
+        return;
+      }
+      started++;
+      try {
+        await work(item);
+      } finally {
+        opts.spend.release(worst);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(items.length, opts.width)) }, worker));
+  return { started, budgetReached };
+}

@@ -13,7 +13,7 @@ import { disagreement, pickBest } from './engine/generate-pick.ts';
 import { answerAndJudge } from './generate-calls.ts';
 import type { GenerateRepository } from './generate-repository.ts';
 import { answerView, promptOf } from './generate-service.ts';
-import { Spend, type SpendTotals } from './generate-spend.ts';
+import { budgetedPool, Spend, type SpendTotals } from './generate-spend.ts';
 import type { RelabelRepository } from './relabel-repository.ts';
 
 export interface RelabelDeps {
@@ -113,46 +113,30 @@ export class RelabelService {
     const seats = m.committee.map((c, i) => ({ client: this.#d.llm.service.chat(c.endpoint, { feature: 'relabel', jobId: ctx.jobId }), model: c.endpoint.model, seat: i, price: c.price }));
     const judge = { client: this.#d.llm.service.chat(m.arbiter.endpoint, { feature: 'relabel-arbiter', jobId: ctx.jobId }), rubric: DEFAULT_RUBRIC, taskDescription: draft.taskDescription };
     const report = { relabelled: 0, noWinner: 0, disagreements: 0 };
-    let started = 0;
-    let budgetReached = false;
-    let next = 0;
     const progress = (): void => ctx.progress(done.size + report.relabelled + report.noWinner, rows.length, `relabelling · ${usd(spend.totals.usd)} spent`);
     progress();
-    const worker = async (): Promise<void> => {
-      while (!budgetReached && !ctx.signal.aborted) {
-        const row = todo[next++];
-        if (!row) return;
-        const messages = promptOf(row);
-        const judgeTok = chatTokens(judgeMessages(DEFAULT_RUBRIC, draft.taskDescription, null, { messages, response: { content: '' } }));
-        const worst =
-          p.budgetUsd === undefined ? 0 : seats.reduce((n, s) => n + (costUsd(chatTokens(messages), p.maxTokens, s.price) ?? 0) + (costUsd(judgeTok + p.maxTokens, MAX_REPLY_TOKENS, m.arbiter.price) ?? 0), 0);
-        if (!spend.reserve(worst)) {
-          budgetReached = true;
-          return;
-        }
-        started++;
-        let answers;
-        try {
-          answers = await Promise.all(seats.map((s) => answerAndJudge(s, judge, { messages, slot: s.seat, temperature: 0, maxTokens: p.maxTokens }, spend, ctx.signal)));
-        } finally {
-          spend.release(worst);
-        }
-        const best = pickBest(answers);
-        const verdict = disagreement(answers, p.spread);
-        const rowKey = Number(row.rowId);
-        this.#d.answers.write(() => {
-          this.#d.answers.saveAnswers(draft.datasetId, rowKey, 'relabel', ctx.jobId, answers.map(({ helpfulness: _h, ...a }) => ({ ...a, chosen: best && a.slot === best.slot ? 1 : 0 })));
-          this.#d.repo.saveVerdict(draft.datasetId, ctx.jobId, { row_key: rowKey, winner_slot: best?.slot ?? null, spread: verdict.spread, disagree: verdict.disagree ? 1 : 0, reason: verdict.reason });
-          this.#d.review.request(draft.datasetId, SOURCE, [{ rowKey, reason: verdict.disagree ? `committee disagrees: ${verdict.reason}` : null }]);
-        });
-        if (best) report.relabelled++;
-        else report.noWinner++;
-        if (verdict.disagree) report.disagreements++;
-        progress();
-      }
+    const worstOf = (row: DatasetRow): number => {
+      if (p.budgetUsd === undefined) return 0;
+      const messages = promptOf(row);
+      const judgeTok = chatTokens(judgeMessages(DEFAULT_RUBRIC, draft.taskDescription, null, { messages, response: { content: '' } }));
+      return seats.reduce((n, s) => n + (costUsd(chatTokens(messages), p.maxTokens, s.price) ?? 0) + (costUsd(judgeTok + p.maxTokens, MAX_REPLY_TOKENS, m.arbiter.price) ?? 0), 0);
     };
-    const width = Math.max(1, Math.min(todo.length, m.arbiter.endpoint.concurrency ?? 4));
-    await Promise.all(Array.from({ length: width }, worker));
+    const { started, budgetReached } = await budgetedPool(todo, { width: m.arbiter.endpoint.concurrency ?? 4, spend, signal: ctx.signal, worstOf }, async (row) => {
+      const messages = promptOf(row);
+      const answers = await Promise.all(seats.map((s) => answerAndJudge(s, judge, { messages, slot: s.seat, temperature: 0, maxTokens: p.maxTokens }, spend, ctx.signal)));
+      const best = pickBest(answers);
+      const verdict = disagreement(answers, p.spread);
+      const rowKey = Number(row.rowId);
+      this.#d.answers.write(() => {
+        this.#d.answers.saveAnswers(draft.datasetId, rowKey, 'relabel', ctx.jobId, answers.map(({ helpfulness: _h, ...a }) => ({ ...a, chosen: best && a.slot === best.slot ? 1 : 0 })));
+        this.#d.repo.saveVerdict(draft.datasetId, ctx.jobId, { row_key: rowKey, winner_slot: best?.slot ?? null, spread: verdict.spread, disagree: verdict.disagree ? 1 : 0, reason: verdict.reason });
+        this.#d.review.request(draft.datasetId, SOURCE, [{ rowKey, reason: verdict.disagree ? `committee disagrees: ${verdict.reason}` : null }]);
+      });
+      if (best) report.relabelled++;
+      else report.noWinner++;
+      if (verdict.disagree) report.disagreements++;
+      progress();
+    });
     ctx.signal.throwIfAborted();
     return { rows: rows.length, ...report, reused: done.size, budgetReached, skippedForBudget: budgetReached ? todo.length - started : 0, cost: { ...spend.totals } };
   }
