@@ -116,6 +116,7 @@ Commands:
                       a teacher answers each prompt (a text file, one per line, or JSONL of {"prompt"} /
                       {"messages"}) N times (1-16), the judge keeps the best as a row of NAME's draft
                       (created when absent); the others stay as alternatives
+      --prompts-from D  instead of a file, the prompts of dataset D's rows (D@vN: of a frozen version)
       --temperature T   sampling temperature (default 0.8); --max-tokens N (default 1024); --budget USD
       prints {"dataset","job","estimate":{...},"prompts","generated","failed","reused","budgetReached",
       "skippedForBudget","cost":{...},"draftRows"}
@@ -178,6 +179,7 @@ const OPTIONS = {
   reject: { type: 'string' },
   note: { type: 'string' },
   prompts: { type: 'string' },
+  'prompts-from': { type: 'string' },
   teacher: { type: 'string' },
   n: { type: 'string', short: 'n' },
   temperature: { type: 'string' },
@@ -260,6 +262,7 @@ async function main(argv: string[]): Promise<number> {
       case 'generate':
         return await generateCommand(core, args, {
           prompts: values.prompts,
+          promptsFrom: values['prompts-from'],
           teacher: values.teacher,
           n: values.n,
           judge: values.judge,

@@ -35,7 +35,7 @@ export type GenerateInput = z.infer<typeof GenerateInput>;
 export const TeacherEstimate = z.object({
   dataset: z.string(),
   prompts: z.number(),
-  /** Prompts answered by an earlier run of the same settings: they cost nothing. */
+  /** Work a job has already done (0 before a job starts; answers paid before still come from the response cache). */
   alreadyDone: z.number(),
   calls: z.number(),
   teacherCalls: z.number(),

@@ -55,6 +55,9 @@ describe('winnow generate and relabel', { timeout: 300_000 }, () => {
     expect(out).toMatchObject({ dataset: 'rl', rows: 2, relabelled: 2, disagreements: 0, relabelledRows: 2, target: 'winner', estimate: { teacherCalls: 4 } });
     expect(await json('relabel', 'rl', '--target', 'original')).toMatchObject({ target: 'original', relabelledRows: 2 });
     expect((await winnow('relabel', 'rl', '--target', 'best')).code).toBe(2);
+    // A dataset's prompts can feed generation too.
+    const synth = await json<{ generated: number; draftRows: number }>('generate', 'rl-synth', '--prompts-from', 'rl', '--teacher', 'teacher-a', '-n', '1');
+    expect(synth).toMatchObject({ generated: 2, draftRows: 2 });
   });
 
   it('survives kill -9: the resume does not call again for prompts answered before the kill', async () => {

@@ -1,14 +1,18 @@
 // `winnow generate`: a teacher answers each prompt of a file N times, the judge keeps the best as a row of the
 // dataset's draft (created when absent). The estimate is printed first (in the JSON with --json).
-// Imports: node:path, core, contract types, CLI helpers.
+// Imports: node:path, core, contract types, datasets index (NAME@vN), CLI helpers.
 import { resolve } from 'node:path';
+import type { PromptSource } from '../../../shared/contract/index.ts';
 import type { Core } from '../../core/create-core.ts';
+import { parseVersioned } from '../../core/datasets/index.ts';
 import type { GenerateReport } from '../../core/evaluate/generate-module.ts';
 import { UsageError, printJson, printLines } from '../output.ts';
 import { modelOf, numberFlag, teacherEstimateLines, waitWithProgress } from './teacher-job.ts';
 
 export interface GenerateCliOptions {
   prompts: string | undefined;
+  /** NAME[@vN]: the prompts of a dataset's rows instead of a file. */
+  promptsFrom: string | undefined;
   teacher: string | undefined;
   n: string | undefined;
   judge: string | undefined;
@@ -19,10 +23,20 @@ export interface GenerateCliOptions {
   json: boolean;
 }
 
-const USAGE = 'usage: winnow generate NAME --prompts FILE --teacher MODEL [-n 4] [--judge MODEL] [--budget USD]';
+const USAGE = 'usage: winnow generate NAME --prompts FILE | --prompts-from DATASET[@vN] --teacher MODEL [-n 4] [--judge MODEL] [--budget USD]';
+
+function promptSource(opts: Pick<GenerateCliOptions, 'prompts' | 'promptsFrom'>): PromptSource {
+  if (opts.prompts && !opts.promptsFrom) return { type: 'file', path: resolve(opts.prompts) };
+  if (opts.promptsFrom && !opts.prompts) {
+    const ref = parseVersioned(opts.promptsFrom);
+    return { type: 'dataset', dataset: ref.name, version: ref.version ?? 'draft' };
+  }
+  throw new UsageError(USAGE);
+}
 
 export async function generateCommand(core: Core, args: string[], opts: GenerateCliOptions): Promise<number> {
-  if (args.length !== 1 || !args[0] || !opts.prompts || !opts.teacher) throw new UsageError(USAGE);
+  if (args.length !== 1 || !args[0] || !opts.teacher) throw new UsageError(USAGE);
+  const prompts = promptSource(opts);
   const n = numberFlag('-n', opts.n, (v) => Number.isInteger(v) && v >= 1 && v <= 16, 'a whole number from 1 to 16');
   const temperature = numberFlag('--temperature', opts.temperature, (v) => v >= 0 && v <= 2, 'from 0 to 2');
   const maxTokens = numberFlag('--max-tokens', opts.maxTokens, (v) => Number.isInteger(v) && v >= 1, 'a positive whole number');
@@ -30,7 +44,7 @@ export async function generateCommand(core: Core, args: string[], opts: Generate
   const judge = modelOf(opts.judge, undefined);
   const { jobId, estimate } = await core.invoke('generate.start', {
     dataset: args[0],
-    prompts: { type: 'file', path: resolve(opts.prompts) },
+    prompts,
     teacher: modelOf(opts.teacher, opts.provider)!,
     ...(judge ? { judge } : {}),
     ...(n !== undefined ? { n } : {}),
