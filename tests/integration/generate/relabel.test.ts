@@ -108,4 +108,30 @@ describe('committee relabelling', { timeout: 120_000 }, () => {
     expect(text).not.toContain('Because of the air.');
     expect((await core.invoke('relabel.results', { dataset: 'labels' })).target).toBe('winner');
   });
+
+  it('resumes a cancelled run without asking again for rows it finished', async () => {
+    const file = join(dir.path, 'many.jsonl');
+    writeFileSync(file, Array.from({ length: 8 }, (_, i) => JSON.stringify({ prompt: `Classify the sentiment: I love item ${i}`, response: 'positive', metadata: { task: 'many' } })).join('\n'));
+    expect((await core.jobs.waitFor((await core.invoke('imports.start', { paths: [file] })).jobId)).status).toBe('succeeded');
+    await core.invoke('datasets.create', { name: 'many', kind: 'training', source: { type: 'filter', where: { task: ['many'] } } });
+    server.requests.length = 0;
+    server.delayMs = 100;
+    const { jobId } = await core.invoke('relabel.start', { dataset: 'many', committee: [{ model: 'com-a' }, { model: 'com-b' }] });
+    const t0 = Date.now();
+    while ((await core.invoke('relabel.results', { dataset: 'many', limit: 1 })).total < 2 && Date.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 20));
+    await core.invoke('jobs.cancel', { id: jobId });
+    expect((await core.jobs.waitFor(jobId)).status).toBe('cancelled');
+    const finished = (await core.invoke('relabel.results', { dataset: 'many', limit: 100 })).items.map((r) => r.prompt);
+    expect(finished.length).toBeGreaterThanOrEqual(2);
+    expect(finished.length).toBeLessThan(8);
+    const before = server.requests.length;
+    server.delayMs = 0;
+    await core.invoke('jobs.resume', { id: jobId });
+    const report = await settle<RelabelReport>(jobId);
+    expect(report.reused).toBe(finished.length);
+    expect(report.reused + report.relabelled).toBe(8);
+    // After the resume no request carries the prompt of a row finished before the cancel.
+    const asked = server.requests.slice(before).map((r) => JSON.stringify(r.body['messages']));
+    for (const prompt of finished) expect(asked.some((m) => m.includes(prompt))).toBe(false);
+  });
 });
