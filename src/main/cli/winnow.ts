@@ -10,7 +10,9 @@ import { clusterCommand, clustersCommand } from './commands/cluster.ts';
 import { curateCommand, piiCommand, reviewCommand } from './commands/curate.ts';
 import { datasetCommand, exportCommand } from './commands/dataset.ts';
 import { finetuneCommand } from './commands/finetune.ts';
+import { generateCommand } from './commands/generate.ts';
 import { importCommand } from './commands/import.ts';
+import { relabelCommand } from './commands/relabel.ts';
 import { estimateCommand, judgeCommand } from './commands/judge.ts';
 import { UsageError } from './output.ts';
 
@@ -123,6 +125,23 @@ Commands:
       prints {"id","dataset","version","provider","baseModel","status","jobId","trainingFileId",
       "validationFileId","remoteJobId","fineTunedModel","error","events":[...],...}
   finetune status ID  what a fine-tune recorded: status, ids, model, error and the provider's events
+  generate NAME --prompts FILE --teacher MODEL [-n 4] [--judge MODEL]
+                      a teacher answers each prompt (a text file, one per line, or JSONL of {"prompt"} /
+                      {"messages"}) N times (1-16), the judge keeps the best as a row of NAME's draft
+                      (created when absent); the others stay as alternatives
+      --prompts-from D  instead of a file, the prompts of dataset D's rows (D@vN: of a frozen version)
+      --temperature T   sampling temperature (default 0.8); --max-tokens N (default 1024); --budget USD
+      prints {"dataset","job","estimate":{...},"prompts","generated","failed","reused","budgetReached",
+      "skippedForBudget","cost":{...},"draftRows"}
+  relabel NAME --committee M1,M2,M3 [--arbiter MODEL]
+                      every committee model answers each row of NAME's draft, the arbiter (default: the
+                      default chat model) scores them with the judge's rubric and the best wins; originals
+                      are kept; rows whose scores spread more than --spread X (default 0.3), or whose short
+                      label-like answers differ, go to the review queue; --max-tokens N, --budget USD
+      --target T        original (default) | winner: which response exports of NAME train on (alone: just
+                        switch it)
+      prints {"dataset","job","estimate":{...},"rows","relabelled","noWinner","disagreements","reused",
+      "budgetReached","cost":{...},"relabelledRows","target"}
 
 Models come from the providers saved in the app, or from the environment: OPENAI_BASE_URL, OPENAI_API_KEY,
 WINNOW_LLM_MODEL (default chat model), WINNOW_EMBED_MODEL, WINNOW_LLM_CONCURRENCY, WINNOW_LLM_TIMEOUT_MS and
@@ -176,6 +195,16 @@ const OPTIONS = {
   note: { type: 'string' },
   suffix: { type: 'string' },
   epochs: { type: 'string' },
+  prompts: { type: 'string' },
+  'prompts-from': { type: 'string' },
+  teacher: { type: 'string' },
+  n: { type: 'string', short: 'n' },
+  temperature: { type: 'string' },
+  'max-tokens': { type: 'string' },
+  committee: { type: 'string' },
+  arbiter: { type: 'string' },
+  spread: { type: 'string' },
+  target: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 async function main(argv: string[]): Promise<number> {
@@ -250,6 +279,29 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'finetune':
         return await finetuneCommand(core, args, { provider: values.provider, model: values.model, suffix: values.suffix, epochs: values.epochs, json: values.json });
+      case 'generate':
+        return await generateCommand(core, args, {
+          prompts: values.prompts,
+          promptsFrom: values['prompts-from'],
+          teacher: values.teacher,
+          n: values.n,
+          judge: values.judge,
+          provider: values.provider,
+          temperature: values.temperature,
+          maxTokens: values['max-tokens'],
+          budget: values.budget,
+          json: values.json,
+        });
+      case 'relabel':
+        return await relabelCommand(core, args, {
+          committee: values.committee,
+          arbiter: values.arbiter,
+          spread: values.spread,
+          maxTokens: values['max-tokens'],
+          budget: values.budget,
+          target: values.target,
+          json: values.json,
+        });
       case 'resume':
         return await resumeCommand(core, { id: Number(args[0]), json: values.json });
       default:

@@ -5,11 +5,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppEvent, Channel, CommandInput, CommandOutput, Result } from '../../shared/contract/index.ts';
 import { clustersModule, rowClusterReader } from './clusters/index.ts';
-import { curateModule, curateStore, PiiCounter } from './curate/index.ts';
+import { curateModule, curateStore, PiiCounter, reviewRequests } from './curate/index.ts';
 import { judgeModule } from './curate/judge/index.ts';
 import { datasetsModule } from './datasets/index.ts';
 import { createEmbedders } from './embed/index.ts';
 import { finetuneModule } from './evaluate/finetune-module.ts';
+import { generateModule } from './evaluate/generate-module.ts';
 import { exportModule } from './export/index.ts';
 import { llmModule, type SecretBox } from './llm/index.ts';
 import { assembleHandlers, type CoreModule } from './platform/core-module.ts';
@@ -66,6 +67,7 @@ export function createCore(options: CoreOptions): Core {
   const datasets = datasetsModule({ db, now, curation: curation.gate });
   const clusters = clustersModule({ db, rows: traces.rows, jobs, vectors, embedders: createEmbedders(db, llm.service, llm.embeddingEndpoint), llm: llm.service, chatEndpoint: llm.chatEndpoint, now });
   const judge = judgeModule({ db, jobs, datasets, llm, clusterRules: clusters.rules, now });
+  const teachers = generateModule({ db, jobs, drafts: datasets.drafts, versions: datasets.versions, llm, review: reviewRequests(curation, now), now });
   const modules: CoreModule[] = [
     {
       jobs: [],
@@ -88,10 +90,11 @@ export function createCore(options: CoreOptions): Core {
     traces,
     clusters,
     datasets,
-    exportModule({ versions: datasets.versions, jobs, now, winnowVersion: VERSION, piiCounter: () => new PiiCounter() }),
+    exportModule({ versions: datasets.versions, jobs, now, winnowVersion: VERSION, piiCounter: () => new PiiCounter(), responses: (handle) => teachers.responses(handle.datasetId) }),
     judge,
     curateModule({ db, store: curation, drafts: datasets.drafts, jobs, now, judge: judge.reader }),
     finetuneModule({ db, jobs, versions: datasets.versions, llm, now, dataDir: options.dataDir, env }),
+    teachers,
   ];
   for (const module of modules) for (const job of module.jobs) jobs.register(job);
   const dispatch = createRouter(assembleHandlers(modules));

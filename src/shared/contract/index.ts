@@ -6,6 +6,7 @@ import { clusterCommands } from './clusters.ts';
 import { curateCommands } from './curate.ts';
 import { datasetCommands } from './datasets.ts';
 import { finetuneCommands } from './finetune.ts';
+import { generateCommands, relabelCommands } from './generate.ts';
 import { importCommands } from './imports.ts';
 import { jobCommands } from './jobs.ts';
 import { judgeCommands } from './judge.ts';
@@ -23,6 +24,8 @@ export const commands = {
   ...providerCommands,
   ...judgeCommands,
   ...finetuneCommands,
+  ...generateCommands,
+  ...relabelCommands,
 } as const;
 
 export type Channel = keyof typeof commands;
@@ -47,3 +50,4 @@ export * from './curate.ts';
 export * from './providers.ts';
 export * from './judge.ts';
 export * from './finetune.ts';
+export * from './generate.ts';

@@ -6,6 +6,7 @@ import type { Core } from '../../core/create-core.ts';
 import type { JudgeRunReport } from '../../core/curate/judge/index.ts';
 import { parseVersioned } from '../../core/datasets/index.ts';
 import { UsageError, printJson, printLines } from '../output.ts';
+import { numberFlag as number, waitWithProgress } from './teacher-job.ts';
 
 export interface JudgeCliOptions {
   model: string | undefined;
@@ -47,13 +48,6 @@ export async function estimateCommand(core: Core, args: string[], opts: JudgeCli
   return 0;
 }
 
-function number(flag: string, value: string | undefined, check: (n: number) => boolean, what: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || !check(n)) throw new UsageError(`${flag} must be ${what}, not "${value}"`);
-  return n;
-}
-
 export async function judgeCommand(core: Core, args: string[], opts: JudgeCliOptions): Promise<number> {
   const t = target(args, 'judge NAME[@vN] --model M [--threshold X] [--budget USD]');
   const model = modelRef(opts);
@@ -66,18 +60,7 @@ export async function judgeCommand(core: Core, args: string[], opts: JudgeCliOpt
     ...(budgetUsd !== undefined ? { budgetUsd } : {}),
   });
   if (!opts.json) process.stderr.write(`${estimateLines(estimate).join('\n')}\n`);
-  const onSigint = (): void => void core.invoke('jobs.cancel', { id: jobId });
-  process.once('SIGINT', onSigint);
-  // The running total, on stderr so stdout stays one JSON document.
-  const off = process.stderr.isTTY
-    ? core.events.on((e) => {
-        if (e.name === 'job.progress' && e.payload.job.id === jobId) process.stderr.write(`\r${e.payload.job.done}/${e.payload.job.total ?? '?'} ${e.payload.job.phase}   `);
-      })
-    : () => undefined;
-  const job = await core.jobs.waitFor(jobId);
-  off();
-  process.off('SIGINT', onSigint);
-  if (process.stderr.isTTY) process.stderr.write('\n');
+  const job = await waitWithProgress(core, jobId);
   if (job.status !== 'succeeded') {
     process.stderr.write(`winnow: judge ${job.status}${job.error ? `: ${job.error}` : ''} (resume with: winnow resume ${jobId})\n`);
     return 1;

@@ -37,6 +37,8 @@ export interface RowRecord {
   edited: number | null;
   decided_at: number | null;
   kept: number;
+  /** Why other steps asked for a review of this row (joined with "; "), or null. */
+  requested: string | null;
 }
 
 export interface RowInsert {
@@ -70,7 +72,8 @@ export interface Scope {
 }
 
 const COLUMNS = `c.row_key, c.drop_filter, c.verdicts_json, c.pii_spans, c.membership, c.judge_overall, c.judge_json,
-  o.action, r.decision, r.note, r.edited, r.decided_at, ${KEPT_SQL} AS kept`;
+  o.action, r.decision, r.note, r.edited, r.decided_at, ${KEPT_SQL} AS kept,
+  (SELECT group_concat(q.reason, '; ') FROM review_requests q WHERE q.dataset_id = c.dataset_id AND q.row_key = c.row_key) AS requested`;
 
 export class CurateRepository {
   private readonly db: Database;
@@ -102,6 +105,8 @@ export class CurateRepository {
       insertUndo: p('INSERT INTO curate_undo (dataset_id, token, entries_json, created_at) VALUES (?, ?, ?, ?)'),
       undo: p('SELECT id, entries_json, used FROM curate_undo WHERE dataset_id = ? AND token = ?'),
       useUndo: p('UPDATE curate_undo SET used = 1 WHERE id = ?'),
+      putRequest: p('INSERT OR REPLACE INTO review_requests (dataset_id, row_key, source, reason, at) VALUES (?, ?, ?, ?, ?)'),
+      clearRequest: p('DELETE FROM review_requests WHERE dataset_id = ? AND row_key = ? AND source = ?'),
       counts: p(`SELECT
           COUNT(*) AS rows,
           COALESCE(SUM(${KEPT_SQL}), 0) AS kept,
@@ -128,6 +133,14 @@ export class CurateRepository {
   /** One write transaction that takes the write lock up front (two processes never deadlock). */
   write<T>(fn: () => T): T {
     return writeTransaction(this.db, fn);
+  }
+
+  /** Asks for a person's review of these rows (replacing this source's earlier requests for them). Call inside write(). */
+  requestReview(datasetId: number, source: string, rows: readonly { rowKey: number; reason: string | null }[], now: number): void {
+    for (const r of rows) {
+      if (r.reason === null) this.s.clearRequest!.run(datasetId, r.rowKey, source);
+      else this.s.putRequest!.run(datasetId, r.rowKey, source, r.reason, now);
+    }
   }
 
   run(datasetId: number): RunRecord | undefined {

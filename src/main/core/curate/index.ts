@@ -16,11 +16,26 @@ import { reviewHandlers } from './review-handlers.ts';
 import { TraceFactsRepository } from './trace-facts-repository.ts';
 
 export { PiiCounter } from './pii-handlers.ts';
+// The judge's prompt, reply schema and token counts, for features that score answers that are not rows yet
+// (generation's samples, a committee's answers) with the same rubric.
+export { DEFAULT_RUBRIC } from './judge/index.ts';
+export { judgeMessages, MAX_REPLY_TOKENS, type JudgeRowInput } from './judge/engine/judge-prompt.ts';
+export { costUsd, TYPICAL_REPLY_TOKENS } from './judge/engine/judge-estimate.ts';
+export { JudgeReply } from './judge/judge-service.ts';
 export type { CurateResult } from './curate-job.ts';
 
 export interface CurateStore {
   repo: CurateRepository;
   gate: CurationGate;
+}
+
+/** How other domains put rows in the review queue: each row with why, or null to withdraw that source's request. */
+export interface ReviewRequests {
+  request(datasetId: number, source: string, rows: readonly { rowKey: number; reason: string | null }[]): void;
+}
+
+export function reviewRequests(store: CurateStore, now: () => number): ReviewRequests {
+  return { request: (datasetId, source, rows) => store.repo.write(() => store.repo.requestReview(datasetId, source, rows, now())) };
 }
 
 export function curateStore(db: Database): CurateStore {

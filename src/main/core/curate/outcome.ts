@@ -25,9 +25,12 @@ const FLAGGED = 'c.judge_overall IS NOT NULL AND c.judge_overall < @t';
  * A row a filter dropped is reviewed in that filter's queue, not as borderline, unless the user kept it. A NULL
  * @low (no membership cut) never matches.
  */
+/** Rows another step asked a person to review (a committee that disagreed) are borderline too. */
+export const REQUESTED_SQL = 'EXISTS (SELECT 1 FROM review_requests q WHERE q.dataset_id = c.dataset_id AND q.row_key = c.row_key)';
 const BORDERLINE = `(c.drop_filter IS NULL OR o.action = 'keep') AND (
   (c.judge_overall IS NOT NULL AND abs(c.judge_overall - @t) <= @m + ${EPSILON})
-  OR (c.membership IS NOT NULL AND c.membership < @low))`;
+  OR (c.membership IS NOT NULL AND c.membership < @low)
+  OR ${REQUESTED_SQL})`;
 
 export function stageWhere(stage: CurateStage): string {
   if (stage.startsWith('dropped:')) return `c.drop_filter = @filter AND o.action IS NULL`;
@@ -56,8 +59,9 @@ export function stageWhere(stage: CurateStage): string {
 }
 
 /** Why a row is borderline, in a reviewer's words (the same rule as the SQL above). */
-export function borderlineReasons(r: { judge_overall: number | null; membership: number | null }, p: StageParams): string[] {
+export function borderlineReasons(r: { judge_overall: number | null; membership: number | null; requested?: string | null }, p: StageParams): string[] {
   const out: string[] = [];
+  if (r.requested) out.push(r.requested);
   if (r.judge_overall !== null && Math.abs(r.judge_overall - p.t) <= p.m + EPSILON) {
     out.push(`judge score ${r.judge_overall.toFixed(2)} is within ${p.m.toFixed(2)} of the threshold ${p.t.toFixed(2)}`);
   }

@@ -6,7 +6,7 @@ import type { DatasetRowView } from '../../../shared/contract/index.ts';
 import { CommandError } from '../platform/rpc/router.ts';
 import type { DatasetRepository } from './dataset-repository.ts';
 import { mustDataset } from './dataset-lookup.ts';
-import type { DatasetRow } from './engine/types.ts';
+import type { DatasetKind, DatasetRow } from './engine/types.ts';
 import type { FillService } from './fill-service.ts';
 import { decodeRow, encodeRow, rowView } from './row-content.ts';
 
@@ -28,6 +28,10 @@ export interface DraftAccess {
   find(dataset: string): { datasetId: number; dataset: string; draft: DraftHandle | null };
   /** The draft, started from the latest frozen version when there is none. */
   ensure(dataset: string): DraftHandle;
+  /** Creates an empty dataset (rows made from scratch, such as generated ones, fill it); conflict when it exists. */
+  create(dataset: string, kind: DatasetKind): DraftHandle;
+  /** Adds rows made outside any trace (generated): their keys must be new. Call inside write(). */
+  append(draft: DraftHandle, rows: readonly DatasetRow[]): void;
   /** Rows in row-key order, a page at a time. */
   pages(draft: DraftHandle, pageSize?: number): Generator<DatasetRow[]>;
   byKeys(draft: DraftHandle, rowKeys: readonly number[]): Map<number, DraftRow>;
@@ -58,6 +62,18 @@ export function draftAccess(repo: DatasetRepository, fill: FillService, now: () 
       const d = mustDataset(repo, name);
       const v = repo.draft(d.id) ?? repo.write(() => fill.ensureDraft(d));
       return handle(d, v);
+    },
+    create(name, kind) {
+      fill.create({ name, kind, description: '', nearThreshold: 0.8, upToCap: false });
+      const d = mustDataset(repo, name);
+      return handle(d, repo.draft(d.id)!);
+    },
+    append(draft, rows) {
+      for (const row of rows) {
+        if (repo.hasRow(draft.versionId, Number(row.rowId))) throw new CommandError('conflict', `row ${String(row.rowId)} is already in the draft of "${draft.dataset}"`);
+      }
+      repo.insertRows(draft.versionId, rows.map(encodeRow));
+      if (rows.length > 0) repo.touch(draft.datasetId, now());
     },
     *pages(draft, pageSize = 5000) {
       for (let after = -1; ; ) {

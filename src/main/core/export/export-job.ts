@@ -46,6 +46,17 @@ export interface ExportDeps {
   winnowVersion: string;
   /** Without it the export does not re-scan for PII. */
   piiCounter?: () => PiiCounterLike;
+  /**
+   * The response each row trains on, when the dataset chose another than the stored one (a relabelling
+   * committee's winner); null or absent: the stored responses, as they are.
+   */
+  responses?: (handle: VersionHandle) => TrainingTarget | null;
+}
+
+/** A dataset's choice of training target: its name (for the manifest) and the row with that response. */
+export interface TrainingTarget {
+  name: string;
+  apply(row: DatasetRow): DatasetRow;
 }
 
 /**
@@ -99,14 +110,21 @@ async function runExport(versions: VersionAccess, ctx: JobContext<ExportParams>,
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
-  const source = (split?: DatasetSplit): AsyncGenerator<ExportRow> => paged(versions.rows(handle, split) as Iterable<DatasetRow[]> as Iterable<ExportRow[]>);
+  const target = deps.responses?.(handle) ?? null;
+  const rowPages = (split?: DatasetSplit): Iterable<DatasetRow[]> => {
+    const pages = versions.rows(handle, split);
+    return target ? (function* () {
+      for (const page of pages) yield page.map((r) => target.apply(r));
+    })() : pages;
+  };
+  const source = (split?: DatasetSplit): AsyncGenerator<ExportRow> => paged(rowPages(split) as Iterable<ExportRow[]>);
   const manifest: ManifestInput = {
     dataset: handle.dataset,
     version: handle.label,
     kind: handle.kind,
     sha256,
     rowsPerSplit: {},
-    recipe: { ...handle.recipe, split: handle.split ? { seed: handle.split.seed, fractions: handle.split.fractions } : null },
+    recipe: { ...handle.recipe, split: handle.split ? { seed: handle.split.seed, fractions: handle.split.fractions } : null, ...(target ? { trainingTarget: target.name } : {}) },
     winnowVersion: deps.winnowVersion,
     format: params.format,
     ...(warning ? { warning } : {}),
@@ -125,7 +143,8 @@ async function runExport(versions: VersionAccess, ctx: JobContext<ExportParams>,
       for (const split of parts) {
         const name = `${split ?? 'data'}.${fileFormat.ext}`;
         const path = join(temp, name);
-        const result = fileFormat.writeCanonical ? await fileFormat.writeCanonical(paged(versions.canonicalRows(handle, split)), path) : await fileFormat.write(source(split), path);
+        // The stored JSON as it is only when the export trains on the stored responses.
+        const result = fileFormat.writeCanonical && !target ? await fileFormat.writeCanonical(paged(versions.canonicalRows(handle, split)), path) : await fileFormat.write(source(split), path);
         rows += result.rows;
         for (const [k, n] of Object.entries(result.rowsPerSplit)) rowsPerSplit[k as keyof SplitCounts] = (rowsPerSplit[k as keyof SplitCounts] ?? 0) + (n ?? 0);
         written.push({ path: name, sha256: result.sha256, bytes: result.bytes });

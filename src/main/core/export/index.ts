@@ -5,14 +5,14 @@ import { resolve } from 'node:path';
 import type { CoreModule } from '../platform/core-module.ts';
 import type { JobRunner } from '../platform/jobs/job-runner.ts';
 import type { VersionAccess } from '../datasets/index.ts';
-import { createExportJob, draftWarning, type PiiCounterLike } from './export-job.ts';
+import { createExportJob, draftWarning, type ExportDeps, type PiiCounterLike } from './export-job.ts';
 
-export type { ExportResult, PiiCounterLike } from './export-job.ts';
 /** The OpenAI chat fine-tuning JSONL writer, for the fine-tuning hand-off (the file it uploads is this export). */
 export { writeOpenAiJsonl } from './writers/openai-jsonl.ts';
 export type { FileResult } from './writers/types.ts';
+export type { ExportResult, PiiCounterLike, TrainingTarget } from './export-job.ts';
 
-export function exportModule(deps: { versions: VersionAccess; jobs: JobRunner; now: () => number; winnowVersion: string; piiCounter?: () => PiiCounterLike }): CoreModule {
+export function exportModule(deps: { versions: VersionAccess; jobs: JobRunner; now: () => number; winnowVersion: string; piiCounter?: () => PiiCounterLike; responses?: ExportDeps['responses'] }): CoreModule {
   return {
     jobs: [createExportJob(deps.versions, deps)],
     handlers: {

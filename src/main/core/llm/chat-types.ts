@@ -24,6 +24,11 @@ export interface ChatRequest {
   temperature?: number;
   maxTokens?: number;
   /**
+   * Sent as OpenAI's `seed`, and part of the cache key: several samples of one prompt (best-of-N generation) are
+   * distinct requests, each cached on its own, so a resumed job gets every sample back without paying again.
+   */
+  seed?: number;
+  /**
    * Ask for a JSON object (response_format json_object). A server that rejects the option gets the
    * request again without it (and never again from that endpoint); callers parse replies leniently anyway.
    */

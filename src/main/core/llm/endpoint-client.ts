@@ -86,6 +86,7 @@ export class EndpointClient {
       messages: req.messages,
       temperature: req.temperature ?? 0,
       ...(req.maxTokens !== undefined ? { max_tokens: req.maxTokens } : {}),
+      ...(req.seed !== undefined ? { seed: req.seed } : {}),
       ...(req.tools && req.tools.length > 0 ? { tools: [...req.tools] } : {}),
     };
     const asked = { ...base, ...(req.json ? { response_format: { type: 'json_object' as const } } : {}) };
