@@ -13,6 +13,7 @@ import { finetuneCommand } from './commands/finetune.ts';
 import { generateCommand } from './commands/generate.ts';
 import { importCommand } from './commands/import.ts';
 import { relabelCommand } from './commands/relabel.ts';
+import { evalCommand } from './commands/eval.ts';
 import { estimateCommand, judgeCommand } from './commands/judge.ts';
 import { UsageError } from './output.ts';
 
@@ -142,6 +143,17 @@ Commands:
                         switch it)
       prints {"dataset","job","estimate":{...},"rows","relabelled","noWinner","disagreements","reused",
       "budgetReached","cost":{...},"relabelledRows","target"}
+  eval NAME@vN --models M1,M2 --metric exact|normalized|json|contains|regex|schema|tool|judge
+                      run each row of a frozen eval version through each model and score the answers
+      --system-prompt FILE  send this system prompt instead of each row's own (recorded with the run)
+      --budget USD      stop cleanly before spending more
+      --pattern RE      the regex metric's pattern;  --schema FILE  the schema metric's JSON schema
+      --judge MODEL     the judge metric's model (default: the dataset's judge model, else the default)
+      --provider P      the provider serving the models;  --concurrency N  calls in flight (default 8)
+      prints {"run","version","results":[{"model","score","ci":[lo,hi],"costPerRow",
+      "latency":{"mean","p50","p95"},"failures"}],"baseline":{...}} (score: pass rate; ci: 95 % Wilson)
+  eval list           evaluation runs, newest first
+  eval show RUN       one run: per-model results, the baseline and per-evaluator counts
 
 Models come from the providers saved in the app, or from the environment: OPENAI_BASE_URL, OPENAI_API_KEY,
 WINNOW_LLM_MODEL (default chat model), WINNOW_EMBED_MODEL, WINNOW_LLM_CONCURRENCY, WINNOW_LLM_TIMEOUT_MS and
@@ -205,6 +217,12 @@ const OPTIONS = {
   arbiter: { type: 'string' },
   spread: { type: 'string' },
   target: { type: 'string' },
+  models: { type: 'string' },
+  metric: { type: 'string' },
+  'system-prompt': { type: 'string' },
+  pattern: { type: 'string' },
+  schema: { type: 'string' },
+  concurrency: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 async function main(argv: string[]): Promise<number> {
@@ -300,6 +318,19 @@ async function main(argv: string[]): Promise<number> {
           maxTokens: values['max-tokens'],
           budget: values.budget,
           target: values.target,
+          json: values.json,
+        });
+      case 'eval':
+        return await evalCommand(core, args, {
+          models: values.models,
+          metric: values.metric,
+          provider: values.provider,
+          systemPrompt: values['system-prompt'],
+          budget: values.budget,
+          pattern: values.pattern,
+          schema: values.schema,
+          judge: values.judge,
+          concurrency: values.concurrency,
           json: values.json,
         });
       case 'resume':

@@ -5,12 +5,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppEvent, Channel, CommandInput, CommandOutput, Result } from '../../shared/contract/index.ts';
 import { clustersModule, rowClusterReader } from './clusters/index.ts';
-import { curateModule, curateStore, PiiCounter, reviewRequests } from './curate/index.ts';
+import { curateModule, curateStore, PiiCounter, reviewRequests, TraceFactsRepository } from './curate/index.ts';
 import { judgeModule } from './curate/judge/index.ts';
 import { datasetsModule } from './datasets/index.ts';
 import { createEmbedders } from './embed/index.ts';
 import { finetuneModule } from './evaluate/finetune-module.ts';
 import { generateModule } from './evaluate/generate-module.ts';
+import { evaluateModule } from './evaluate/index.ts';
 import { exportModule } from './export/index.ts';
 import { llmModule, type SecretBox } from './llm/index.ts';
 import { assembleHandlers, type CoreModule } from './platform/core-module.ts';
@@ -95,6 +96,17 @@ export function createCore(options: CoreOptions): Core {
     curateModule({ db, store: curation, drafts: datasets.drafts, jobs, now, judge: judge.reader }),
     finetuneModule({ db, jobs, versions: datasets.versions, llm, now, dataDir: options.dataDir, env }),
     teachers,
+    evaluateModule({
+      db,
+      jobs,
+      versions: datasets.versions,
+      facts: new TraceFactsRepository(db),
+      llm,
+      judge: judge.reader,
+      // Rows offered to a training draft take the datasets domain's own path, leakage guard included.
+      addRows: (input) => datasets.handlers['datasets.addRows']!(input),
+      now,
+    }),
   ];
   for (const module of modules) for (const job of module.jobs) jobs.register(job);
   const dispatch = createRouter(assembleHandlers(modules));

@@ -42,6 +42,8 @@ export function bootstrap(): () => void {
     datasets: () => undefined,
     // The fine-tune dialog follows its own fine-tune; nothing else shown depends on it.
     finetunes: () => undefined,
+    // The evaluation window brings its own store and reload.
+    evaluations: () => undefined,
   };
 
   const unsubscribe = api().on((event) => {

@@ -7,6 +7,7 @@ import { curateCommands } from './curate.ts';
 import { datasetCommands } from './datasets.ts';
 import { finetuneCommands } from './finetune.ts';
 import { generateCommands, relabelCommands } from './generate.ts';
+import { evaluateCommands } from './evaluate.ts';
 import { importCommands } from './imports.ts';
 import { jobCommands } from './jobs.ts';
 import { judgeCommands } from './judge.ts';
@@ -26,6 +27,7 @@ export const commands = {
   ...finetuneCommands,
   ...generateCommands,
   ...relabelCommands,
+  ...evaluateCommands,
 } as const;
 
 export type Channel = keyof typeof commands;
@@ -51,3 +53,4 @@ export * from './providers.ts';
 export * from './judge.ts';
 export * from './finetune.ts';
 export * from './generate.ts';
+export * from './evaluate.ts';

@@ -5,8 +5,9 @@ import type { JudgeEstimate, ModelRef, VersionRef } from '../../../shared/contra
 import type { Core } from '../../core/create-core.ts';
 import type { JudgeRunReport } from '../../core/curate/judge/index.ts';
 import { parseVersioned } from '../../core/datasets/index.ts';
+import { followJob } from '../follow-job.ts';
 import { UsageError, printJson, printLines } from '../output.ts';
-import { numberFlag as number, waitWithProgress } from './teacher-job.ts';
+import { numberFlag as number } from './teacher-job.ts';
 
 export interface JudgeCliOptions {
   model: string | undefined;
@@ -60,11 +61,8 @@ export async function judgeCommand(core: Core, args: string[], opts: JudgeCliOpt
     ...(budgetUsd !== undefined ? { budgetUsd } : {}),
   });
   if (!opts.json) process.stderr.write(`${estimateLines(estimate).join('\n')}\n`);
-  const job = await waitWithProgress(core, jobId);
-  if (job.status !== 'succeeded') {
-    process.stderr.write(`winnow: judge ${job.status}${job.error ? `: ${job.error}` : ''} (resume with: winnow resume ${jobId})\n`);
-    return 1;
-  }
+  const job = await followJob(core, jobId, 'judge');
+  if (!job) return 1;
   const report = job.result as JudgeRunReport;
   const summary = await core.invoke('judge.summary', { ...t, ...(model ? { model } : {}) });
   const out = {

@@ -22,6 +22,7 @@ export { DEFAULT_RUBRIC } from './judge/index.ts';
 export { judgeMessages, MAX_REPLY_TOKENS, type JudgeRowInput } from './judge/engine/judge-prompt.ts';
 export { costUsd, TYPICAL_REPLY_TOKENS } from './judge/engine/judge-estimate.ts';
 export { JudgeReply } from './judge/judge-service.ts';
+export { TraceFactsRepository, type TraceFacts } from './trace-facts-repository.ts';
 export type { CurateResult } from './curate-job.ts';
 
 export interface CurateStore {
