@@ -39,6 +39,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'g c', description: 'Go to Clusters', group: 'Navigate', run: go('clusters') },
   { keys: 'g d', description: 'Go to Datasets', group: 'Navigate', run: go('datasets') },
   { keys: 'g r', description: 'Go to Review', group: 'Navigate', run: go('review') },
+  { keys: 'g e', description: 'Go to Evaluate', group: 'Navigate', run: go('evaluate') },
   { keys: 'g j', description: 'Go to Jobs', group: 'Navigate', run: go('jobs') },
   { keys: 'g s', description: 'Go to Settings', group: 'Navigate', run: go('settings') },
   {
