@@ -9,6 +9,7 @@ import { curateModule, curateStore, PiiCounter } from './curate/index.ts';
 import { judgeModule } from './curate/judge/index.ts';
 import { datasetsModule } from './datasets/index.ts';
 import { createEmbedders } from './embed/index.ts';
+import { evaluateModule } from './evaluate/index.ts';
 import { exportModule } from './export/index.ts';
 import { llmModule, type SecretBox } from './llm/index.ts';
 import { assembleHandlers, type CoreModule } from './platform/core-module.ts';
@@ -90,6 +91,7 @@ export function createCore(options: CoreOptions): Core {
     exportModule({ versions: datasets.versions, jobs, now, winnowVersion: VERSION, piiCounter: () => new PiiCounter() }),
     judge,
     curateModule({ db, store: curation, drafts: datasets.drafts, jobs, now, judge: judge.reader }),
+    evaluateModule(),
   ];
   for (const module of modules) for (const job of module.jobs) jobs.register(job);
   const dispatch = createRouter(assembleHandlers(modules));

@@ -40,6 +40,8 @@ export function bootstrap(): () => void {
     },
     // The Datasets screens come with their own store; until then nothing shown depends on datasets.
     datasets: () => undefined,
+    // The evaluation window brings its own store and reload.
+    evaluations: () => undefined,
   };
 
   const unsubscribe = api().on((event) => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Job } from './jobs.ts';
 
 /** The parts of the store a window may show; a job declares which it changes so views know what to reload. */
-export const DataDomain = z.enum(['traces', 'imports', 'clusters', 'settings', 'datasets']);
+export const DataDomain = z.enum(['traces', 'imports', 'clusters', 'settings', 'datasets', 'evaluations']);
 export type DataDomain = z.infer<typeof DataDomain>;
 
 export const events = {

@@ -5,6 +5,7 @@ import { appCommands } from './app.ts';
 import { clusterCommands } from './clusters.ts';
 import { curateCommands } from './curate.ts';
 import { datasetCommands } from './datasets.ts';
+import { evaluateCommands } from './evaluate.ts';
 import { importCommands } from './imports.ts';
 import { jobCommands } from './jobs.ts';
 import { judgeCommands } from './judge.ts';
@@ -21,6 +22,7 @@ export const commands = {
   ...curateCommands,
   ...providerCommands,
   ...judgeCommands,
+  ...evaluateCommands,
 } as const;
 
 export type Channel = keyof typeof commands;
@@ -44,3 +46,4 @@ export * from './datasets.ts';
 export * from './curate.ts';
 export * from './providers.ts';
 export * from './judge.ts';
+export * from './evaluate.ts';

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { Id } from './common.ts';
 
-export const JobKind = z.enum(['import', 'index-search', 'cluster', 'assign', 'name-clusters', 'export', 'curate', 'judge', 'curate-judge']);
+export const JobKind = z.enum(['import', 'index-search', 'cluster', 'assign', 'name-clusters', 'export', 'curate', 'judge', 'curate-judge', 'eval']);
 export type JobKind = z.infer<typeof JobKind>;
 
 export const JobStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted']);
