@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCi, formatDelta, formatLatencies, formatScore, versionName } from './eval-format.ts';
+import { formatCi, formatDelta, formatLatencies, formatScore, predictionsFile, versionName } from './eval-format.ts';
 
 describe('eval formatting', () => {
   it('shows scores as percentages with one decimal', () => {
@@ -26,5 +26,12 @@ describe('eval formatting', () => {
   it('names versions as the CLI does', () => {
     expect(versionName('support', 3)).toBe('support@v3');
     expect(versionName('support', null)).toBe('support@draft');
+  });
+});
+
+describe('predictionsFile', () => {
+  it('names the file after the run inside the chosen folder', () => {
+    expect(predictionsFile('/tmp/out/', { id: 4, dataset: 'support eval', versionNumber: 2 })).toBe('/tmp/out/support-eval-v2-run4-predictions.jsonl');
+    expect(predictionsFile('C:\\exports', { id: 1, dataset: 'sums', versionNumber: 1 })).toBe('C:\\exports\\sums-v1-run1-predictions.jsonl');
   });
 });

@@ -32,3 +32,11 @@ export function formatLatencies(latency: { mean: number | null; p50: number | nu
 export function versionName(dataset: string, version: number | null): string {
   return version === null ? `${dataset}@draft` : `${dataset}@v${version}`;
 }
+
+/** Where "Export predictions" writes inside a chosen folder: named after the run, so exports never collide. */
+export function predictionsFile(folder: string, run: { id: number; dataset: string; versionNumber: number }): string {
+  const sep = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
+  const base = folder.endsWith(sep) ? folder.slice(0, -1) : folder;
+  const safe = run.dataset.replace(/[^\w.-]+/g, '-');
+  return `${base}${sep}${safe}-v${run.versionNumber}-run${run.id}-predictions.jsonl`;
+}
