@@ -43,9 +43,9 @@ export function EvaluateScreen(): ReactElement {
               <p>Run one or more models over a frozen eval version and compare accuracy (with its 95 % interval), cost per row and latency side by side, against the original responses as a baseline.</p>
               <p className="muted">A candidate system prompt can be tested on the same rows before it ships.</p>
             </EmptyState>
-          ) : (
+          ) : runs.length > 0 ? (
             <RunsTable />
-          )}
+          ) : null}
         </>
       )}
       {newOpen ? <NewEvalDialog /> : null}

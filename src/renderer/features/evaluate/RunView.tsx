@@ -1,9 +1,11 @@
 // One run open: its header (status, live progress, the prompt it used), the comparison (or two runs side by
 // side), the row filters and actions, and the per-row table with the detail pane.
 // Imports: react, components, the stores and parts of this folder.
-import { useState, type ReactElement, type ReactNode } from 'react';
+import { useEffect, useState, type ReactElement, type ReactNode } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Icon } from '../../components/Icon.tsx';
+import { ACTIVE_STATUSES, useJobsStore } from '../jobs/jobs-store.ts';
+import { refreshEvaluations } from './evaluate-events.ts';
 import { AddToTrainingDialog } from './AddToTrainingDialog.tsx';
 import { ComparisonChart } from './ComparisonChart.tsx';
 import { versionName } from './eval-format.ts';
@@ -30,6 +32,12 @@ export function RunView({ newButton }: { newButton: ReactNode }): ReactElement {
   const error = useEvaluateStore((s) => s.error);
   const open = useEvaluateStore((s) => s.open);
   const [tool, setTool] = useState<'export' | 'training' | null>(null);
+  const jobStatus = useJobsStore((s) => (detail?.run.jobId == null ? undefined : s.byId[detail.run.jobId]?.status));
+  const shownActive = detail ? ACTIVE_STATUSES.has(detail.run.status) : false;
+  // The run's job settled while the shown results are those of a running run: load the final ones.
+  useEffect(() => {
+    if (shownActive && jobStatus !== undefined && !ACTIVE_STATUSES.has(jobStatus)) refreshEvaluations();
+  }, [shownActive, jobStatus]);
 
   return (
     <div className="eval-run" data-testid="eval-run-view" data-run-id={detail?.run.id ?? ''} data-status={detail?.run.status ?? ''}>
