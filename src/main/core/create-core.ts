@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppEvent, Channel, CommandInput, CommandOutput, Result } from '../../shared/contract/index.ts';
 import { clustersModule, rowClusterReader } from './clusters/index.ts';
-import { curateModule, curateStore, PiiCounter } from './curate/index.ts';
+import { curateModule, curateStore, PiiCounter, TraceFactsRepository } from './curate/index.ts';
 import { judgeModule } from './curate/judge/index.ts';
 import { datasetsModule } from './datasets/index.ts';
 import { createEmbedders } from './embed/index.ts';
@@ -91,7 +91,17 @@ export function createCore(options: CoreOptions): Core {
     exportModule({ versions: datasets.versions, jobs, now, winnowVersion: VERSION, piiCounter: () => new PiiCounter() }),
     judge,
     curateModule({ db, store: curation, drafts: datasets.drafts, jobs, now, judge: judge.reader }),
-    evaluateModule(),
+    evaluateModule({
+      db,
+      jobs,
+      versions: datasets.versions,
+      facts: new TraceFactsRepository(db),
+      llm,
+      judge: judge.reader,
+      // Rows offered to a training draft take the datasets domain's own path, leakage guard included.
+      addRows: (input) => datasets.handlers['datasets.addRows']!(input),
+      now,
+    }),
   ];
   for (const module of modules) for (const job of module.jobs) jobs.register(job);
   const dispatch = createRouter(assembleHandlers(modules));

@@ -95,7 +95,7 @@ export const EvalModelResult = z.object({
   costUsd: z.number().nullable(),
   inputTokens: z.number(),
   outputTokens: z.number(),
-  /** Milliseconds per call (cache hits included); null when nothing was called. */
+  /** Milliseconds per call made (answers from the cache left out); null when no call was made. */
   latency: Latency.nullable(),
   evaluators: z.array(EvaluatorCounts),
 });

@@ -16,6 +16,7 @@ import { reviewHandlers } from './review-handlers.ts';
 import { TraceFactsRepository } from './trace-facts-repository.ts';
 
 export { PiiCounter } from './pii-handlers.ts';
+export { TraceFactsRepository, type TraceFacts } from './trace-facts-repository.ts';
 export type { CurateResult } from './curate-job.ts';
 
 export interface CurateStore {

@@ -29,7 +29,8 @@ export interface VersionHandle {
 
 export interface VersionAccess {
   /** `curated`: read a draft as it would freeze, without the rows curation dropped (export does; the judge does not). */
-  resolve(dataset: string, version: VersionRef, opts?: { curated?: boolean }): VersionHandle;
+  /** `version` undefined: the draft, else the latest frozen version. */
+  resolve(dataset: string, version: VersionRef | undefined, opts?: { curated?: boolean }): VersionHandle;
   /** The stored hash of a frozen version; for a draft, computed now over its rows. */
   hash(handle: VersionHandle): string;
   /** Rows in row-key order (only one split's when given), a page at a time so the store is never held busy. */

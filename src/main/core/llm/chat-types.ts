@@ -8,6 +8,15 @@ export interface ChatMessageIn {
   content: string;
 }
 
+/**
+ * A message of a stored conversation, sent as it is (tool calls, tool results, content parts, names): an
+ * evaluation replays dataset rows exactly.
+ */
+export interface ChatMessageRaw {
+  role: string;
+  [field: string]: unknown;
+}
+
 /** A function the model may call (OpenAI's shape, sent as it is). */
 export type ChatTool = ChatCompletionFunctionTool;
 
@@ -19,7 +28,7 @@ export interface ChatToolCall {
 }
 
 export interface ChatRequest {
-  messages: ChatMessageIn[];
+  messages: (ChatMessageIn | ChatMessageRaw)[];
   /** Default 0: the app's LLM features want repeatable answers (and cache hits). */
   temperature?: number;
   maxTokens?: number;
@@ -29,6 +38,8 @@ export interface ChatRequest {
    */
   json?: boolean;
   tools?: readonly ChatTool[];
+  /** A response_format sent as it is (e.g. a json_schema a trace's request carried); wins over `json`. */
+  responseFormat?: Record<string, unknown>;
 }
 
 export interface ChatResult {

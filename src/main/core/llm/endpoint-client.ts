@@ -3,6 +3,7 @@
 // Imports: openai, sibling llm modules. Obtain one from LlmService.endpoint(); never build one per feature.
 
 import OpenAI, { APIError } from 'openai';
+import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { chatCacheKey, type ChatCache } from './chat-cache.ts';
 import type { CallContext, ChatRequest, ChatResult, ChatToolCall } from './chat-types.ts';
 import { Limiter } from './limiter.ts';
@@ -81,12 +82,20 @@ export class EndpointClient {
   async chat(model: string, req: ChatRequest, call: CallContext): Promise<ChatResult> {
     const base = {
       model,
-      messages: req.messages,
+      // Raw messages (evaluation replays stored conversations) are the OpenAI shape already; the server checks them.
+      messages: req.messages as ChatCompletionMessageParam[],
       temperature: req.temperature ?? 0,
       ...(req.maxTokens !== undefined ? { max_tokens: req.maxTokens } : {}),
       ...(req.tools && req.tools.length > 0 ? { tools: [...req.tools] } : {}),
     };
-    const asked = { ...base, ...(req.json ? { response_format: { type: 'json_object' as const } } : {}) };
+    const asked = {
+      ...base,
+      ...(req.responseFormat
+        ? { response_format: req.responseFormat as unknown as ChatCompletionCreateParamsNonStreaming['response_format'] }
+        : req.json
+          ? { response_format: { type: 'json_object' as const } }
+          : {}),
+    };
     // Keyed by the request as asked, so the key does not change when a server turns out to reject JSON mode.
     const key = chatCacheKey(this.baseUrl, asked);
     const hit = await this.#opts.cache?.get(key);
@@ -97,7 +106,7 @@ export class EndpointClient {
     }
     const { res, latencyMs } = await this.#send(async (signal, timeout) => {
       try {
-        return await this.#client.chat.completions.create(req.json && !this.#jsonModeUnsupported ? asked : base, { signal, ...timeout });
+        return await this.#client.chat.completions.create(req.responseFormat || (req.json && !this.#jsonModeUnsupported) ? asked : base, { signal, ...timeout });
       } catch (e) {
         if (!(req.json && !this.#jsonModeUnsupported && e instanceof APIError && e.status === 400 && /response_format|json/i.test(e.message))) throw e;
         this.#jsonModeUnsupported = true;

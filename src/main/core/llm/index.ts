@@ -15,7 +15,7 @@ import { endpointOf, pickModel, priceOf, type ResolvedProvider } from './provide
 import type { SecretBox } from './secret-box.ts';
 import { UsageRepository } from './usage-repository.ts';
 
-export type { CallContext, ChatMessageIn, ChatRequest, ChatResult, ChatTool, ChatToolCall } from './chat-types.ts';
+export type { CallContext, ChatMessageIn, ChatMessageRaw, ChatRequest, ChatResult, ChatTool, ChatToolCall } from './chat-types.ts';
 export type { ChatCaller, ChatClient, ChatClientContext } from './chat-client.ts';
 export type { EmbedCall, EmbeddingsResult, EndpointClient, EndpointOptions, EndpointTarget } from './endpoint-client.ts';
 export { LlmService, type LlmServiceOptions } from './llm-service.ts';

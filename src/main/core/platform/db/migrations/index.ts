@@ -11,6 +11,7 @@ import { sql as m008 } from './008-cluster-run-state.ts';
 import { sql as m009 } from './009-search.ts';
 import { sql as m010 } from './010-providers-judge.ts';
 import { sql as m011 } from './011-curate.ts';
+import { sql as m012 } from './012-eval-runs.ts';
 
 export interface Migration {
   version: number;
@@ -32,4 +33,5 @@ export const migrations: Migration[] = [
   { version: 9, name: 'search', sql: m009 },
   { version: 10, name: 'providers-judge', sql: m010 },
   { version: 11, name: 'curate', sql: m011 },
+  { version: 12, name: 'eval-runs', sql: m012 },
 ];
