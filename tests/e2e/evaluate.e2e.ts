@@ -1,8 +1,9 @@
 // Evaluation end to end: the built window, bridged to the real core, with two chat models served by the fake
-// OpenAI-compatible server on 127.0.0.1. A frozen eval version of twelve sums is made in setup; the test runs
-// an evaluation of both models from the "New evaluation" dialog (estimate first), opens the comparison view
-// and checks the scores shown are the core's, filters the rows to regressions against the baseline, opens one
-// and sends it to the review queue. Screenshots at 1280x720 and 1920x1080 land in test-results/.
+// OpenAI-compatible server on 127.0.0.1 and a frozen eval version of twelve sums made in setup. The first test
+// runs both models from the "New evaluation" dialog (estimate first), checks the comparison shows the core's
+// scores, filters to regressions against the baseline and walks them by keyboard, exports the predictions and
+// compares two runs side by side. The second adds failing rows to a training draft and sends one to the review
+// queue. Screenshots at 1280x720 and 1920x1080 land in test-results/.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -99,7 +100,7 @@ async function frozenEvalVersion(): Promise<void> {
 /** Rows where the baseline passes and a model fails: the weak model's misses the traces got right. */
 const REGRESSIONS = Array.from({ length: N }, (_, i) => i).filter((i) => baselineRight(i) && !weakRight(i));
 
-test('runs two models from the dialog, compares them with the core’s scores, filters regressions, sends a row to review', async ({ page }) => {
+test('runs two models from the dialog, compares them with the core’s scores, filters regressions, exports predictions, compares two runs', async ({ page }) => {
   test.setTimeout(180_000);
   const problems: string[] = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
@@ -157,7 +158,6 @@ test('runs two models from the dialog, compares them with the core’s scores, f
     await shot(page, 'evaluate-run-1280');
   });
 
-  let first = 0;
   await test.step('filter to regressions against the baseline; open a row by keyboard', async () => {
     await page.getByTestId('eval-filter-regressions').click();
     await expect(page.getByTestId('eval-rows-total')).toHaveAttribute('data-total', String(REGRESSIONS.length));
@@ -166,7 +166,7 @@ test('runs two models from the dialog, compares them with the core’s scores, f
     const rows = page.getByTestId('eval-row');
     await expect(rows).toHaveCount(REGRESSIONS.length);
     expect(await rows.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-row-key'))))).toEqual(core.items.map((r) => r.rowKey));
-    first = core.items[0]!.rowKey;
+    const first = core.items[0]!.rowKey;
     await page.keyboard.press('j');
     const pane = page.getByTestId('eval-row-detail');
     await expect(pane).toHaveAttribute('data-row-key', String(first));
@@ -178,14 +178,6 @@ test('runs two models from the dialog, compares them with the core’s scores, f
     await page.keyboard.press('k');
     await expect(pane).toHaveAttribute('data-row-key', String(first));
     await shot(page, 'evaluate-regressions-1280');
-  });
-
-  await test.step('send the open row to the review queue', async () => {
-    await page.getByTestId('send-to-review').click();
-    await expect(page.getByTestId('eval-outcome')).toHaveText(`Sent 1 row to the review queue of ${DATASET}`);
-    // Sending it again finds it there already: the window's action reached the core.
-    const again = await env.core.invoke('eval.sendToReview', { runId: detail.run.id, rowKeys: [first] });
-    expect(again).toMatchObject({ queued: 0, alreadyQueued: 1 });
   });
 
   await test.step('export the predictions as JSONL', async () => {
@@ -214,6 +206,59 @@ test('runs two models from the dialog, compares them with the core’s scores, f
     await page.keyboard.press('j');
     await expect(page.getByTestId('eval-row-detail')).toBeVisible();
     await shot(page, 'evaluate-compare-1920');
+  });
+
+  expect(problems).toEqual([]);
+});
+
+test('from failing rows: add them to a training draft and send them to the review queue', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+  server.reset();
+  server.chatReply = modelReply;
+  await frozenEvalVersion();
+  await env.core.invoke('datasets.create', { name: 'sums-train', kind: 'training', taskDescription: 'Add two numbers.' });
+  const started = await env.core.invoke('eval.start', { dataset: DATASET, version: 1, models: [{ model: WEAK }], metric: 'exact' });
+  expect((await settle(started.jobId)).status).toBe('succeeded');
+  const failingRows = (await env.core.invoke('eval.rows', { runId: started.runId, filter: 'failures', limit: 100 })).items;
+  const failing = failingRows.map((r) => r.rowKey);
+  expect(failing).toHaveLength(N / 3);
+
+  await env.bridge(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(`${env.url}#/evaluate`);
+  await expect(page.locator('html')).toHaveAttribute('data-app-state', 'ready');
+  await page.getByTestId('eval-run-open').click();
+  await page.getByTestId('eval-filter-failures').click();
+  await expect(page.getByTestId('eval-rows-total')).toHaveAttribute('data-total', String(failing.length));
+
+  await test.step('tick two failing rows and add them to a training draft', async () => {
+    const ticks = page.getByTestId('eval-row-tick');
+    await ticks.nth(0).check();
+    await ticks.nth(1).check();
+    await page.getByTestId('add-to-training').click();
+    const dialog = page.getByTestId('add-to-training-dialog');
+    await expect(dialog.getByTestId('training-dataset')).toHaveValue('sums-train');
+    await dialog.getByTestId('training-add').click();
+    await expect(page.getByTestId('eval-outcome')).toContainText('Added 2 of 2 to sums-train’s draft');
+    const draft = await env.core.invoke('datasets.rows', { dataset: 'sums-train', version: 'draft', limit: 10 });
+    const tag = (prompt: string) => /\bS\d+:/.exec(prompt)?.[0];
+    expect(draft.items.map((r) => tag(r.prompt)).sort()).toEqual(failingRows.slice(0, 2).map((r) => tag(r.prompt)).sort());
+  });
+
+  await test.step('send the open row to the review queue', async () => {
+    // The open row (opened by keyboard) is what the action takes when nothing is ticked.
+    await page.keyboard.press('j');
+    await expect(page.getByTestId('eval-row-detail')).toHaveAttribute('data-row-key', String(failing[0]));
+    const first = failing[0]!;
+    await page.getByTestId('send-to-review').click();
+    await expect(page.getByTestId('eval-outcome')).toHaveText(`Sent 1 row to the review queue of ${DATASET}`);
+    // Sending it again finds it there already: the window's action reached the core.
+    const again = await env.core.invoke('eval.sendToReview', { runId: started.runId, rowKeys: [first] });
+    expect(again).toMatchObject({ queued: 0, alreadyQueued: 1 });
   });
 
   expect(problems).toEqual([]);

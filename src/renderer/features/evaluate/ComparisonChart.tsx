@@ -6,6 +6,7 @@ import { formatCost, formatCount } from '../../lib/format.ts';
 import { axisFor, ticks } from './ci-geometry.ts';
 import { CiBarSvg } from './CiBarSvg.tsx';
 import { formatCi, formatDelta, formatLatencies, formatScore } from './eval-format.ts';
+import { BASELINE_HELP } from './eval-lines.ts';
 import { useWidth } from './use-width.ts';
 
 /** One line of the chart: a model of the run, or the baseline (the traces' own responses scored the same way). */
@@ -49,7 +50,7 @@ export function ComparisonChart({ lines, testId }: { lines: readonly ScoreLine[]
       </div>
       {lines.map((l) => (
         <div key={l.key} className="eval-chart-row" role="row" data-testid="eval-score-line" data-model={l.key} data-baseline={l.baseline ? 'true' : 'false'}>
-          <div role="cell" className={`eval-chart-model${l.baseline ? ' is-baseline' : ''}`} title={l.label}>
+          <div role="cell" className={`eval-chart-model${l.baseline ? ' is-baseline' : ''}`} title={l.baseline ? BASELINE_HELP : l.label}>
             {l.label}
           </div>
           <div role="cell" className="eval-chart-bar">

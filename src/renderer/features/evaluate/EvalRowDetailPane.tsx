@@ -5,7 +5,7 @@ import type { ReactElement } from 'react';
 import { Icon } from '../../components/Icon.tsx';
 import { Kbd } from '../../components/Kbd.tsx';
 import { formatCost, formatLatency } from '../../lib/format.ts';
-import { BASELINE_LABEL } from './eval-lines.ts';
+import { BASELINE_HELP, BASELINE_LABEL } from './eval-lines.ts';
 import { useEvalRowsStore } from './eval-rows-store.ts';
 import { verdict } from './eval-row-columns.tsx';
 import type { EvalPredictionDetail } from '../../../shared/contract/index.ts';
@@ -56,7 +56,7 @@ export function EvalRowDetailPane(): ReactElement | null {
       <section>
         <div className="section-label">Outputs</div>
         <div className="eval-outputs">
-          {detail.baseline ? <Output label={BASELINE_LABEL} p={detail.baseline} /> : null}
+          {detail.baseline ? <Output label={BASELINE_LABEL} p={detail.baseline} title={BASELINE_HELP} /> : null}
           {detail.predictions.map((p) => (
             <Output key={p.model} label={p.model} p={p} />
           ))}
@@ -66,13 +66,13 @@ export function EvalRowDetailPane(): ReactElement | null {
   );
 }
 
-function Output({ label, p }: { label: string; p: EvalPredictionDetail }): ReactElement {
+function Output({ label, p, title }: { label: string; p: EvalPredictionDetail; title?: string }): ReactElement {
   const v = verdict(p);
   const text = p.status === 'failed' ? (p.error ?? 'The call failed.') : (p.outputText ?? p.output ?? '');
   return (
     <div className="eval-output" data-testid="eval-output" data-model={label} data-verdict={v.word}>
       <div className="eval-output-head">
-        <span className="ellipsis" title={label}>
+        <span className="ellipsis" title={title ?? label}>
           {label}
         </span>
         <span className={v.tone}>

@@ -3,7 +3,9 @@
 import type { EvalModelResult, EvalRunDetail } from '../../../shared/contract/index.ts';
 import type { ScoreLine } from './ComparisonChart.tsx';
 
-export const BASELINE_LABEL = 'Baseline (original responses)';
+/** Short enough for the chart's first column; the tooltip and README say what it is. */
+export const BASELINE_LABEL = 'Baseline';
+export const BASELINE_HELP = 'The original responses in the traces, scored the same way';
 
 function line(result: EvalModelResult, baseline: boolean): ScoreLine {
   return {

@@ -29,8 +29,8 @@ describe('verdict', () => {
 describe('evalGrid', () => {
   it('has a track per column: tick, row, prompt, expected, baseline, then one per model', () => {
     const g = evalGrid(2, true);
-    expect(g.template).toBe('28px 52px minmax(200px, 3fr) minmax(100px, 1fr) minmax(110px, 1fr) minmax(140px, 2fr) minmax(140px, 2fr)');
-    expect(g.minWidth).toBe(28 + 52 + 200 + 100 + 110 + 140 + 140);
-    expect(evalGrid(1, false).template).toBe('28px 52px minmax(200px, 3fr) minmax(100px, 1fr) minmax(140px, 2fr)');
+    expect(g.template).toBe('28px 48px minmax(140px, 3fr) minmax(64px, 1fr) minmax(80px, 1fr) minmax(100px, 2fr) minmax(100px, 2fr)');
+    expect(g.minWidth).toBe(28 + 48 + 140 + 64 + 80 + 100 + 100);
+    expect(evalGrid(1, false).template).toBe('28px 48px minmax(140px, 3fr) minmax(64px, 1fr) minmax(100px, 2fr)');
   });
 });

@@ -4,6 +4,7 @@
 import { createColumnHelper, tableFeatures } from '@tanstack/react-table';
 import type { ReactElement } from 'react';
 import { oneLine } from '../../lib/format.ts';
+import { BASELINE_LABEL } from './eval-lines.ts';
 import type { EvalPrediction, EvalRowView } from '../../../shared/contract/index.ts';
 
 export const evalRowFeatures = tableFeatures({});
@@ -32,7 +33,7 @@ export function evalRowColumns(models: readonly string[], hasBaseline: boolean) 
     helper.accessor('rowKey', { id: 'row', header: 'Row', cell: (c) => <span className="muted">{c.getValue()}</span> }),
     helper.accessor('prompt', { id: 'prompt', header: 'Prompt', cell: (c) => <span title={c.getValue()}>{oneLine(c.getValue(), 200)}</span> }),
     helper.accessor('expected', { id: 'expected', header: 'Expected', cell: (c) => <span title={c.getValue()}>{oneLine(c.getValue(), 120)}</span> }),
-    ...(hasBaseline ? [helper.accessor('baseline', { id: 'baseline', header: 'Baseline', cell: (c) => <Prediction p={c.getValue()} /> })] : []),
+    ...(hasBaseline ? [helper.accessor('baseline', { id: 'baseline', header: BASELINE_LABEL, cell: (c) => <Prediction p={c.getValue()} /> })] : []),
     ...models.map((model, i) =>
       helper.display({ id: `model:${model}`, header: model, cell: (c) => <Prediction p={c.row.original.predictions.find((p) => p.model === model) ?? c.row.original.predictions[i]} /> }),
     ),
@@ -41,7 +42,8 @@ export function evalRowColumns(models: readonly string[], hasBaseline: boolean) 
 
 /** Fixed row and verdict widths; prompt, expected and model outputs share what is left. */
 export function evalGrid(models: number, hasBaseline: boolean): { template: string; minWidth: number } {
-  const tracks = [{ px: 28 }, { px: 52 }, { px: 200, fr: 3 }, { px: 100, fr: 1 }, ...(hasBaseline ? [{ px: 110, fr: 1 }] : []), ...Array.from({ length: models }, () => ({ px: 140, fr: 2 }))];
+  // Narrow minimums so that two models' columns stay in view beside the row pane at 1280 px.
+  const tracks = [{ px: 28 }, { px: 48 }, { px: 140, fr: 3 }, { px: 64, fr: 1 }, ...(hasBaseline ? [{ px: 80, fr: 1 }] : []), ...Array.from({ length: models }, () => ({ px: 100, fr: 2 }))];
   return {
     template: tracks.map((t) => ('fr' in t ? `minmax(${t.px}px, ${t.fr}fr)` : `${t.px}px`)).join(' '),
     minWidth: tracks.reduce((s, t) => s + t.px, 0),
