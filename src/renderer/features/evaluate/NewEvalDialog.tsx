@@ -200,7 +200,7 @@ function EstimateNote({ estimate }: { estimate: EvalEstimate }): ReactElement {
       ) : null}
       <div>
         Total <strong data-testid="eval-estimate-total">{estimate.totalUsd === null ? 'unknown (a model has no price)' : formatCost(estimate.totalUsd)}</strong> for {formatCount(estimate.rows)} rows
-        {estimate.exact ? '' : ' (tokens estimated from a sample)'}
+        {estimate.exact ? '' : ' (tokens estimated)'}
       </div>
     </div>
   );

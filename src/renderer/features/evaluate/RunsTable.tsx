@@ -20,7 +20,7 @@ export function RunsTable(): ReactElement {
 
   return (
     <div className="eval-runs">
-      <div className="eval-rows-bar card-flush">
+      <div className="eval-rows-bar eval-runs-bar">
         <span className="small muted">
           {formatCount(runs.length)} {runs.length === 1 ? 'run' : 'runs'} · tick {MAX_COMPARED} to compare side by side
         </span>
