@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<(args: string[]) => Promise<void>>> 
   facets: async () => (await import('./facets.ts')).runFacetsBench,
   table: async () => (await import('./table.ts')).runTableBench,
   judge: async () => (await import('./judge-throughput.ts')).runJudgeThroughput,
+  eval: async () => (await import('./eval.ts')).runEvalBench,
 };
 
 const load = benchName ? benches[benchName] : undefined;

@@ -161,7 +161,10 @@ export async function startFakeOpenAiServer(opts: { dims?: number } = {}): Promi
         inFlightTotal--;
       }
     })().catch((e: unknown) => {
-      if (!res.headersSent) send(res, 500, { error: { message: String(e) } });
+      // A chatReply may throw { status, retryAfter? } to answer one model with an HTTP error (e.g. 400, 429).
+      const scripted = e && typeof e === 'object' ? (e as { status?: number; retryAfter?: number }) : {};
+      const headers: Record<string, string> = scripted.retryAfter !== undefined ? { 'retry-after': String(scripted.retryAfter) } : {};
+      if (!res.headersSent) send(res, scripted.status ?? 500, { error: { message: String(e instanceof Error ? e.message : (scripted.status ?? e)) } }, headers);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

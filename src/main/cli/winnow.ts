@@ -10,6 +10,7 @@ import { clusterCommand, clustersCommand } from './commands/cluster.ts';
 import { curateCommand, piiCommand, reviewCommand } from './commands/curate.ts';
 import { datasetCommand, exportCommand } from './commands/dataset.ts';
 import { importCommand } from './commands/import.ts';
+import { evalCommand } from './commands/eval.ts';
 import { estimateCommand, judgeCommand } from './commands/judge.ts';
 import { UsageError } from './output.ts';
 
@@ -110,6 +111,17 @@ Commands:
                       judge; stops cleanly when the budget is reached (the spend is shown as it grows)
       prints {"dataset","version","model","rows","judged","failed","pending","flagged","borderline",
       "threshold","run":{...},"cost":{"usd","tokens",...},"costSoFar":{...}}
+  eval NAME@vN --models M1,M2 --metric exact|normalized|json|contains|regex|schema|tool|judge
+                      run each row of a frozen eval version through each model and score the answers
+      --system-prompt FILE  send this system prompt instead of each row's own (recorded with the run)
+      --budget USD      stop cleanly before spending more
+      --pattern RE      the regex metric's pattern;  --schema FILE  the schema metric's JSON schema
+      --judge MODEL     the judge metric's model (default: the dataset's judge model, else the default)
+      --provider P      the provider serving the models;  --concurrency N  calls in flight (default 8)
+      prints {"run","version","results":[{"model","score","ci":[lo,hi],"costPerRow",
+      "latency":{"mean","p50","p95"},"failures"}],"baseline":{...}} (score: pass rate; ci: 95 % Wilson)
+  eval list           evaluation runs, newest first
+  eval show RUN       one run: per-model results, the baseline and per-evaluator counts
 
 Models come from the providers saved in the app, or from the environment: OPENAI_BASE_URL, OPENAI_API_KEY,
 WINNOW_LLM_MODEL (default chat model), WINNOW_EMBED_MODEL, WINNOW_LLM_CONCURRENCY, WINNOW_LLM_TIMEOUT_MS and
@@ -159,6 +171,12 @@ const OPTIONS = {
   accept: { type: 'string' },
   reject: { type: 'string' },
   note: { type: 'string' },
+  models: { type: 'string' },
+  metric: { type: 'string' },
+  'system-prompt': { type: 'string' },
+  pattern: { type: 'string' },
+  schema: { type: 'string' },
+  concurrency: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 async function main(argv: string[]): Promise<number> {
@@ -230,6 +248,19 @@ async function main(argv: string[]): Promise<number> {
         const judgeOpts = { model: values.judge ?? values.model, provider: values.provider, threshold: values.threshold, budget: values.budget, json: values.json };
         return await (command === 'estimate' ? estimateCommand : judgeCommand)(core, args, judgeOpts);
       }
+      case 'eval':
+        return await evalCommand(core, args, {
+          models: values.models,
+          metric: values.metric,
+          provider: values.provider,
+          systemPrompt: values['system-prompt'],
+          budget: values.budget,
+          pattern: values.pattern,
+          schema: values.schema,
+          judge: values.judge,
+          concurrency: values.concurrency,
+          json: values.json,
+        });
       case 'resume':
         return await resumeCommand(core, { id: Number(args[0]), json: values.json });
       default:
