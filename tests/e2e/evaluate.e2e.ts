@@ -131,14 +131,18 @@ test('runs two models from the dialog, compares them with the core’s scores, f
     await expect(estimate).toContainText(`${WEAK}: ${N} calls`);
     expect(server.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(0);
     await shot(page, 'evaluate-dialog-1280');
+    // Slow answers keep the run going long enough to see its progress in the window.
+    server.delayMs = 500;
     await dialog.getByTestId('eval-start').click();
     await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('eval-run-progress')).toBeVisible();
   });
 
   const view = page.getByTestId('eval-run-view');
   let detail: EvalRunDetail;
   await test.step('the comparison shows the scores the core reports', async () => {
     await expect(view).toHaveAttribute('data-status', 'succeeded', { timeout: 90_000 });
+    server.delayMs = 0;
     const runId = Number(await view.getAttribute('data-run-id'));
     detail = await env.core.invoke('eval.show', { runId });
     // The core's scores, checked against the fixture first: every sum right, every third wrong, two wrong.

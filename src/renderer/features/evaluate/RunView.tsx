@@ -1,9 +1,10 @@
 // One run open: its header (status, live progress, the prompt it used), the comparison (or two runs side by
 // side), the row filters and actions, and the per-row table with the detail pane.
 // Imports: react, components, the stores and parts of this folder.
-import { useEffect, useState, type ReactElement, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Icon } from '../../components/Icon.tsx';
+import { throttle } from '../../lib/throttle.ts';
 import { ACTIVE_STATUSES, useJobsStore } from '../jobs/jobs-store.ts';
 import { refreshEvaluations } from './evaluate-events.ts';
 import { AddToTrainingDialog } from './AddToTrainingDialog.tsx';
@@ -32,12 +33,21 @@ export function RunView({ newButton }: { newButton: ReactNode }): ReactElement {
   const error = useEvaluateStore((s) => s.error);
   const open = useEvaluateStore((s) => s.open);
   const [tool, setTool] = useState<'export' | 'training' | null>(null);
-  const jobStatus = useJobsStore((s) => (detail?.run.jobId == null ? undefined : s.byId[detail.run.jobId]?.status));
+  const job = useJobsStore((s) => (detail?.run.jobId == null ? undefined : s.byId[detail.run.jobId]));
   const shownActive = detail ? ACTIVE_STATUSES.has(detail.run.status) : false;
-  // The run's job settled while the shown results are those of a running run: load the final ones.
+  // While the run goes, its job's progress events bring the scores along, at most once a second.
+  const follow = useMemo(() => throttle(refreshEvaluations, 1000), []);
+  useEffect(() => () => follow.cancel(), [follow]);
+  const jobDone = job?.done ?? 0;
+  const jobStatus = job?.status;
   useEffect(() => {
-    if (shownActive && jobStatus !== undefined && !ACTIVE_STATUSES.has(jobStatus)) refreshEvaluations();
-  }, [shownActive, jobStatus]);
+    if (!shownActive || jobStatus === undefined) return;
+    // Settled while the shown results are a running run's: load the final ones now.
+    if (!ACTIVE_STATUSES.has(jobStatus)) {
+      follow.cancel();
+      refreshEvaluations();
+    } else if (jobDone > 0) follow();
+  }, [shownActive, jobStatus, jobDone, follow]);
 
   return (
     <div className="eval-run" data-testid="eval-run-view" data-run-id={detail?.run.id ?? ''} data-status={detail?.run.status ?? ''}>
