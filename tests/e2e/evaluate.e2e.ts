@@ -161,6 +161,9 @@ test('runs two models from the dialog, compares them with the core’s scores, f
     await expect(view.locator(`[data-testid="eval-score-line"][data-model="${WEAK}"] [data-testid="eval-failures"]`)).toHaveText('0');
     await expect(page.getByTestId('eval-rows-total')).toHaveAttribute('data-total', String(N));
     await shot(page, 'evaluate-run-1280');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot(page, 'evaluate-run-dark-1280');
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   await test.step('filter to regressions against the baseline; open a row by keyboard', async () => {
