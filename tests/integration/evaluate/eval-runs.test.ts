@@ -169,6 +169,21 @@ describe('evaluation runs', () => {
     await core.invoke('eval.evaluators.set', { dataset: 'qa', rowKey: first, evaluators: [] });
   }, 30_000);
 
+  it('adds failing rows to a training draft through the leakage guard', async () => {
+    const { runId, jobId } = await core.invoke('eval.start', { dataset: 'qa', version: 1, models: [{ model: 'half-model' }], metric: 'exact' });
+    await core.jobs.waitFor(jobId);
+    const failing = (await core.invoke('eval.rows', { runId, filter: 'failures', limit: 100 })).items.map((r) => r.rowKey);
+    expect(failing).toHaveLength(ROWS - passes('half-model'));
+    await core.invoke('datasets.create', { name: 'train-guarded', kind: 'training', excludeEval: { dataset: 'qa', version: 1 } });
+    // The rows are the eval version's own: a training set excluding it refuses them all.
+    await expect(core.invoke('eval.addToTraining', { runId, rowKeys: failing, dataset: 'train-guarded' })).rejects.toThrow(/overlap the eval set/);
+    expect((await core.invoke('datasets.get', { dataset: 'train-guarded' })).draftRows ?? 0).toBe(0);
+    await core.invoke('datasets.create', { name: 'train-open', kind: 'training' });
+    const open = await core.invoke('eval.addToTraining', { runId, rowKeys: failing, dataset: 'train-open' });
+    expect(open.added).toBe(failing.length);
+    await expect(core.invoke('eval.addToTraining', { runId, rowKeys: failing, dataset: 'js' })).rejects.toThrow(/not a training dataset/);
+  }, 30_000);
+
   it('evaluates only frozen eval versions', async () => {
     await expect(core.invoke('eval.estimate', { dataset: 'qa', version: 'draft', models: [{ model: 'exact-model' }], metric: 'exact' })).rejects.toThrow(/no draft|only a frozen version/);
     await core.invoke('datasets.updateRow', { dataset: 'qa', rowKey: (await core.invoke('datasets.rows', { dataset: 'qa', version: 1, limit: 1 })).items[0]!.rowKey, patch: { note: 'draft again' } });
