@@ -228,6 +228,8 @@ test('from failing rows: add them to a training draft', async ({ page }) => {
   server.chatReply = modelReply;
   await frozenEvalVersion();
   await env.core.invoke('datasets.create', { name: 'sums-train', kind: 'training', taskDescription: 'Add two numbers.' });
+  await env.core.invoke('datasets.create', { name: 'sums-guarded', kind: 'training', taskDescription: 'Add two numbers.', excludeEval: { dataset: DATASET, version: 1 } });
+  await env.core.invoke('eval.evaluators.set', { dataset: DATASET, evaluators: [{ name: 'digits only', rule: { type: 'regex', pattern: '^\\d+$' } }] });
   const started = await env.core.invoke('eval.start', { dataset: DATASET, version: 1, models: [{ model: WEAK }], metric: 'exact' });
   expect((await settle(started.jobId)).status).toBe('succeeded');
   const failingRows = (await env.core.invoke('eval.rows', { runId: started.runId, filter: 'failures', limit: 100 })).items;
@@ -249,12 +251,23 @@ test('from failing rows: add them to a training draft', async ({ page }) => {
     await ticks.nth(1).check();
     await page.getByTestId('add-to-training').click();
     const dialog = page.getByTestId('add-to-training-dialog');
-    await expect(dialog.getByTestId('training-dataset')).toHaveValue('sums-train');
+    await dialog.getByTestId('training-dataset').selectOption('sums-guarded');
+    await expect(dialog.getByTestId('training-guarded')).toContainText(`excludes ${DATASET}@v1`);
+    await dialog.getByTestId('training-dataset').selectOption('sums-train');
+    await expect(dialog.getByTestId('training-guarded')).toHaveCount(0);
     await dialog.getByTestId('training-add').click();
     await expect(page.getByTestId('eval-outcome')).toContainText('Added 2 of 2 to sums-train’s draft');
     const draft = await env.core.invoke('datasets.rows', { dataset: 'sums-train', version: 'draft', limit: 10 });
     const tag = (prompt: string) => /\bS\d+:/.exec(prompt)?.[0];
     expect(draft.items.map((r) => tag(r.prompt)).sort()).toEqual(failingRows.slice(0, 2).map((r) => tag(r.prompt)).sort());
+  });
+
+  await test.step('the row pane lists each output’s evaluator verdicts', async () => {
+    await page.keyboard.press('j');
+    const output = page.getByTestId('eval-row-detail').locator(`[data-testid="eval-output"][data-model="${WEAK}"]`);
+    // A wrong sum is still digits only: the metric fails it, the evaluator passes it.
+    await expect(output).toHaveAttribute('data-verdict', 'fail');
+    await expect(output.getByTestId('eval-output-evaluators')).toHaveText('✓ digits only');
   });
 
   expect(problems).toEqual([]);

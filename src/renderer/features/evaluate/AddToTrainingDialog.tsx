@@ -6,6 +6,7 @@ import { api, errorMessage } from '../../api/index.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { DatasetDialog } from '../datasets/DatasetDialog.tsx';
 import { useEvalRowsStore } from './eval-rows-store.ts';
+import { useEvaluateStore } from './evaluate-store.ts';
 import type { DatasetSummary } from '../../../shared/contract/index.ts';
 
 export function AddToTrainingDialog({ onClose }: { onClose: () => void }): ReactElement {
@@ -16,6 +17,10 @@ export function AddToTrainingDialog({ onClose }: { onClose: () => void }): React
   const [datasets, setDatasets] = useState<DatasetSummary[]>([]);
   const [dataset, setDataset] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const evalDataset = useEvaluateStore((s) => s.detail?.run.dataset ?? null);
+  const chosen = datasets.find((d) => d.name === dataset);
+  // The guard keeps an eval set's own rows out of a training set that excludes it: say so before, not after.
+  const guarded = evalDataset !== null && chosen?.excludes?.startsWith(`${evalDataset}@`) === true;
 
   useEffect(() => {
     api()
@@ -50,6 +55,11 @@ export function AddToTrainingDialog({ onClose }: { onClose: () => void }): React
           </select>
         </label>
         <p className="muted small">The rows go into the draft as they are in the eval version; the dataset’s leakage guard still applies.</p>
+        {guarded ? (
+          <p className="text-warning small" data-testid="training-guarded">
+            {dataset} excludes {chosen?.excludes}: its leakage guard will refuse these very rows. Add rows like them from the traces instead.
+          </p>
+        ) : null}
         {error ? <ErrorNote message={error} /> : null}
         <div className="dataset-form-actions">
           <button type="submit" className="btn btn-primary" disabled={!dataset || busy || keys.length === 0} data-testid="training-add">

@@ -82,6 +82,16 @@ function Output({ label, p, title }: { label: string; p: EvalPredictionDetail; t
       </div>
       <pre>{text || <span className="muted">(empty)</span>}</pre>
       {p.detail ? <div className="small muted">{p.detail}</div> : null}
+      {p.evaluators.length > 0 ? (
+        <ul className="eval-verdicts small" data-testid="eval-output-evaluators">
+          {p.evaluators.map((e) => (
+            <li key={`${e.scope}:${e.name}`} className={e.pass ? 'eval-pass' : 'eval-fail'} title={e.detail ?? undefined}>
+              {e.pass ? '✓' : '✗'} {e.name}
+              {e.scope === 'row' ? <span className="muted"> (this row)</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <div className="small muted">
         {p.latencyMs !== null ? formatLatency(p.latencyMs) : ''}
         {p.costUsd !== null ? ` · ${formatCost(p.costUsd)}` : ''}
