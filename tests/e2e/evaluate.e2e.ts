@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import type { EvalRunDetail, Job } from '../../src/shared/contract/index.ts';
+import type { EvalRowView, EvalRunDetail, Job } from '../../src/shared/contract/index.ts';
 import { formatScore } from '../../src/renderer/features/evaluate/eval-format.ts';
 import { startFakeOpenAiServer, type ChatRequestBody, type FakeOpenAiServer } from '../support/fake-openai-server.ts';
 import { useE2eEnv } from './support/e2e-env.ts';
@@ -103,9 +103,7 @@ const REGRESSIONS = Array.from({ length: N }, (_, i) => i).filter((i) => baselin
 
 test('runs two models from the dialog, compares them with the core’s scores, filters regressions, exports predictions, compares two runs', async ({ page }) => {
   test.setTimeout(180_000);
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
+  const problems = watchProblems(page);
   server.reset();
   server.chatReply = modelReply;
   await frozenEvalVersion();
@@ -219,23 +217,25 @@ test('runs two models from the dialog, compares them with the core’s scores, f
   expect(problems).toEqual([]);
 });
 
-test('from failing rows: add them to a training draft', async ({ page }) => {
-  test.setTimeout(120_000);
+/** Console errors and page errors of the window; a test ends by expecting none. */
+function watchProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
-  server.reset();
-  server.chatReply = modelReply;
-  await frozenEvalVersion();
-  await env.core.invoke('datasets.create', { name: 'sums-train', kind: 'training', taskDescription: 'Add two numbers.' });
-  await env.core.invoke('datasets.create', { name: 'sums-guarded', kind: 'training', taskDescription: 'Add two numbers.', excludeEval: { dataset: DATASET, version: 1 } });
-  await env.core.invoke('eval.evaluators.set', { dataset: DATASET, evaluators: [{ name: 'digits only', rule: { type: 'regex', pattern: '^\\d+$' } }] });
+  return problems;
+}
+
+/** Runs the weak model over v1 through the core and returns the run with its failing rows. */
+async function weakRun(): Promise<{ runId: number; failing: EvalRowView[] }> {
   const started = await env.core.invoke('eval.start', { dataset: DATASET, version: 1, models: [{ model: WEAK }], metric: 'exact' });
   expect((await settle(started.jobId)).status).toBe('succeeded');
-  const failingRows = (await env.core.invoke('eval.rows', { runId: started.runId, filter: 'failures', limit: 100 })).items;
-  const failing = failingRows.map((r) => r.rowKey);
+  const failing = (await env.core.invoke('eval.rows', { runId: started.runId, filter: 'failures', limit: 100 })).items;
   expect(failing).toHaveLength(N / 3);
+  return { runId: started.runId, failing };
+}
 
+/** Opens the window on the only run, filtered to its failing rows. */
+async function openFailures(page: Page, count: number): Promise<void> {
   await env.bridge(page);
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.emulateMedia({ colorScheme: 'light' });
@@ -243,7 +243,20 @@ test('from failing rows: add them to a training draft', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('data-app-state', 'ready');
   await page.getByTestId('eval-run-open').click();
   await page.getByTestId('eval-filter-failures').click();
-  await expect(page.getByTestId('eval-rows-total')).toHaveAttribute('data-total', String(failing.length));
+  await expect(page.getByTestId('eval-rows-total')).toHaveAttribute('data-total', String(count));
+}
+
+test('from failing rows: add them to a training draft', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems = watchProblems(page);
+  server.reset();
+  server.chatReply = modelReply;
+  await frozenEvalVersion();
+  await env.core.invoke('datasets.create', { name: 'sums-train', kind: 'training', taskDescription: 'Add two numbers.' });
+  await env.core.invoke('datasets.create', { name: 'sums-guarded', kind: 'training', taskDescription: 'Add two numbers.', excludeEval: { dataset: DATASET, version: 1 } });
+  await env.core.invoke('eval.evaluators.set', { dataset: DATASET, evaluators: [{ name: 'digits only', rule: { type: 'regex', pattern: '^\\d+$' } }] });
+  const { failing: failingRows } = await weakRun();
+  await openFailures(page, failingRows.length);
 
   await test.step('tick two failing rows and add them to a training draft', async () => {
     const ticks = page.getByTestId('eval-row-tick');
@@ -275,27 +288,16 @@ test('from failing rows: add them to a training draft', async ({ page }) => {
 
 test('from a failing row: send it to the review queue', async ({ page }) => {
   test.setTimeout(120_000);
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
+  const problems = watchProblems(page);
   server.reset();
   server.chatReply = modelReply;
   await frozenEvalVersion();
-  const started = await env.core.invoke('eval.start', { dataset: DATASET, version: 1, models: [{ model: WEAK }], metric: 'exact' });
-  expect((await settle(started.jobId)).status).toBe('succeeded');
+  const { runId, failing: failingRows } = await weakRun();
   // A row key no version has: a core that can queue rows answers `missing: 1` and queues nothing.
-  const probe = await env.core.dispatch('eval.sendToReview', { runId: started.runId, rowKeys: [999_999] });
+  const probe = await env.core.dispatch('eval.sendToReview', { runId, rowKeys: [999_999] });
   test.skip(!probe.ok && probe.error.code === 'unavailable', 'this build of the core cannot send evaluation rows to the review queue yet (eval.sendToReview answers unavailable)');
-  const failing = (await env.core.invoke('eval.rows', { runId: started.runId, filter: 'failures', limit: 100 })).items.map((r) => r.rowKey);
-
-  await env.bridge(page);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.goto(`${env.url}#/evaluate`);
-  await expect(page.locator('html')).toHaveAttribute('data-app-state', 'ready');
-  await page.getByTestId('eval-run-open').click();
-  await page.getByTestId('eval-filter-failures').click();
-  await expect(page.getByTestId('eval-rows-total')).toHaveAttribute('data-total', String(failing.length));
+  const failing = failingRows.map((r) => r.rowKey);
+  await openFailures(page, failing.length);
 
   await test.step('send the open row to the review queue', async () => {
     // The open row (opened by keyboard) is what the action takes when nothing is ticked.
@@ -305,7 +307,7 @@ test('from a failing row: send it to the review queue', async ({ page }) => {
     await page.getByTestId('send-to-review').click();
     await expect(page.getByTestId('eval-outcome')).toHaveText(`Sent 1 row to the review queue of ${DATASET}`);
     // Sending it again finds it there already: the window's action reached the core.
-    const again = await env.core.invoke('eval.sendToReview', { runId: started.runId, rowKeys: [first] });
+    const again = await env.core.invoke('eval.sendToReview', { runId, rowKeys: [first] });
     expect(again).toMatchObject({ queued: 0, alreadyQueued: 1 });
   });
 
