@@ -1,16 +1,14 @@
 // `winnow estimate` and `winnow judge` as a user runs them: real processes over a temp data folder, the model
 // from OPENAI_* / WINNOW_* variables, served by the local fake server (so the child is spawned asynchronously).
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '../support/fake-openai-server.ts';
-import { repoRoot } from '../support/shared-data.ts';
+import { cliRunner, winnowCli } from '../support/cli-process.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
-const run = promisify(execFile);
 
 // Each command is a fresh Node process (several seconds on a loaded machine), so the tests get minutes.
 describe('winnow estimate / judge', { timeout: 300_000 }, () => {
@@ -19,21 +17,7 @@ describe('winnow estimate / judge', { timeout: 300_000 }, () => {
   let server: FakeOpenAiServer;
   let env: NodeJS.ProcessEnv;
 
-  async function winnow(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-      const r = await run(process.execPath, [join(repoRoot, 'src/main/cli/winnow.ts'), '--data', data, ...args], { env, encoding: 'utf8' });
-      return { code: 0, stdout: r.stdout, stderr: r.stderr };
-    } catch (e) {
-      const err = e as { code: number; stdout: string; stderr: string };
-      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-    }
-  }
-
-  async function json<T>(...args: string[]): Promise<T> {
-    const r = await winnow(...args, '--json');
-    if (r.code !== 0) throw new Error(`winnow ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
-    return JSON.parse(r.stdout) as T;
-  }
+  const { winnow, json } = cliRunner(() => ({ data, env }));
 
   beforeAll(async () => {
     dir = makeTempDir();
@@ -110,7 +94,7 @@ describe('winnow estimate / judge', { timeout: 300_000 }, () => {
     await json('dataset', 'create', 'slow', '--kind', 'eval', '--where', 'task=slow');
     server.requests.length = 0;
     server.delayMs = 200;
-    const child = spawn(process.execPath, [join(repoRoot, 'src/main/cli/winnow.ts'), '--data', data, 'judge', 'slow', '--model', 'cheap-judge', '--json'], { env, stdio: 'ignore' });
+    const child = spawn(process.execPath, [winnowCli, '--data', data, 'judge', 'slow', '--model', 'cheap-judge', '--json'], { env, stdio: 'ignore' });
     try {
       const answered = () => server.requests.filter((r) => r.status === 200).length;
       const t0 = Date.now();

@@ -1,18 +1,15 @@
 // `winnow eval` as a user runs it: real processes over a temp data folder, models served by the fake server;
 // the exact JSON shape, list/show, a draft refused, and kill -9 mid-run then `resume` without re-asking answered rows.
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '../../support/fake-openai-server.ts';
 import { useEvalModels } from '../../support/eval-fake-models.ts';
-import { repoRoot } from '../../support/shared-data.ts';
+import { cliRunner, winnowCli } from '../../support/cli-process.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 
-const run = promisify(execFile);
-const cli = join(repoRoot, 'src/main/cli/winnow.ts');
 
 describe('winnow eval', { timeout: 300_000 }, () => {
   let dir: ReturnType<typeof makeTempDir>;
@@ -20,21 +17,7 @@ describe('winnow eval', { timeout: 300_000 }, () => {
   let server: FakeOpenAiServer;
   let env: NodeJS.ProcessEnv;
 
-  async function winnow(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-      const r = await run(process.execPath, [cli, '--data', data, ...args], { env, encoding: 'utf8' });
-      return { code: 0, stdout: r.stdout, stderr: r.stderr };
-    } catch (e) {
-      const err = e as { code: number; stdout: string; stderr: string };
-      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-    }
-  }
-
-  async function json<T>(...args: string[]): Promise<T> {
-    const r = await winnow(...args, '--json');
-    if (r.code !== 0) throw new Error(`winnow ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
-    return JSON.parse(r.stdout) as T;
-  }
+  const { winnow, json } = cliRunner(() => ({ data, env }));
 
   async function evalVersion(name: string, rows: number): Promise<void> {
     const file = join(dir.path, `${name}.jsonl`);
@@ -95,7 +78,7 @@ describe('winnow eval', { timeout: 300_000 }, () => {
     server.requests.length = 0;
     server.delayMs = 150;
     server.delayFor = null;
-    const child = spawn(process.execPath, [cli, '--data', data, 'eval', 'slow@v1', '--models', 'exact-model', '--metric', 'exact', '--json'], { env, stdio: 'ignore' });
+    const child = spawn(process.execPath, [winnowCli, '--data', data, 'eval', 'slow@v1', '--models', 'exact-model', '--metric', 'exact', '--json'], { env, stdio: 'ignore' });
     try {
       const answered = () => server.requests.filter((r) => r.status === 200).length;
       const t0 = Date.now();

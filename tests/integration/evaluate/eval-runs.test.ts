@@ -184,6 +184,23 @@ describe('evaluation runs', () => {
     await expect(core.invoke('eval.addToTraining', { runId, rowKeys: failing, dataset: 'js' })).rejects.toThrow(/not a training dataset/);
   }, 30_000);
 
+  it('stops cleanly at the budget, never past it', async () => {
+    // A prompt no earlier test sent, so no answer comes from the response cache (those cost nothing).
+    // Each call reserves its worst case (prompt + 256 reply tokens, about $0.00054 at $1/$2 per 1M) while in flight.
+    const budgetUsd = 0.0006;
+    const { runId, jobId } = await core.invoke('eval.start', { dataset: 'qa', version: 1, models: [{ model: 'exact-model' }], metric: 'exact', systemPrompt: 'Budget test.', budgetUsd, concurrency: 1 });
+    const job = await core.jobs.waitFor(jobId);
+    expect(job.status).toBe('succeeded');
+    const show = await core.invoke('eval.show', { runId });
+    expect(show.run.budgetReached).toBe(true);
+    const r = show.results[0]!;
+    expect(r.scored).toBeGreaterThan(0);
+    expect(r.pending).toBe(ROWS - r.scored);
+    expect(r.pending).toBeGreaterThan(0);
+    expect(r.costUsd!).toBeLessThanOrEqual(budgetUsd);
+    expect(chat().filter((q) => q.status === 200)).toHaveLength(r.scored);
+  }, 30_000);
+
   it('evaluates only frozen eval versions', async () => {
     await expect(core.invoke('eval.estimate', { dataset: 'qa', version: 'draft', models: [{ model: 'exact-model' }], metric: 'exact' })).rejects.toThrow(/no draft|only a frozen version/);
     await core.invoke('datasets.updateRow', { dataset: 'qa', rowKey: (await core.invoke('datasets.rows', { dataset: 'qa', version: 1, limit: 1 })).items[0]!.rowKey, patch: { note: 'draft again' } });

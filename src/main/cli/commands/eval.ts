@@ -6,6 +6,7 @@ import type { EvalMetric, EvalModelResult } from '../../../shared/contract/index
 import { EvalMetric as EvalMetricSchema } from '../../../shared/contract/index.ts';
 import type { Core } from '../../core/create-core.ts';
 import { parseVersioned } from '../../core/datasets/index.ts';
+import { followJob } from '../follow-job.ts';
 import { UsageError, printJson, printLines } from '../output.ts';
 
 export interface EvalCliOptions {
@@ -99,22 +100,8 @@ export async function evalCommand(core: Core, args: string[], opts: EvalCliOptio
     ...(concurrency !== undefined ? { concurrency } : {}),
   });
   if (!opts.json) process.stderr.write(`${estimate.dataset}@${estimate.version}: ${estimate.rows} rows × ${models.length} models, about ${estimate.totalUsd === null ? 'an unknown cost' : `$${estimate.totalUsd.toFixed(4)}`}\n`);
-  const onSigint = (): void => void core.invoke('jobs.cancel', { id: jobId });
-  process.once('SIGINT', onSigint);
-  // The running total, on stderr so stdout stays one JSON document.
-  const off = process.stderr.isTTY
-    ? core.events.on((e) => {
-        if (e.name === 'job.progress' && e.payload.job.id === jobId) process.stderr.write(`\r${e.payload.job.done}/${e.payload.job.total ?? '?'} ${e.payload.job.phase}   `);
-      })
-    : () => undefined;
-  const job = await core.jobs.waitFor(jobId);
-  off();
-  process.off('SIGINT', onSigint);
-  if (process.stderr.isTTY) process.stderr.write('\n');
-  if (job.status !== 'succeeded') {
-    process.stderr.write(`winnow: evaluation ${job.status}${job.error ? `: ${job.error}` : ''} (resume with: winnow resume ${jobId}; results so far: winnow eval show ${runId})\n`);
-    return 1;
-  }
+  const job = await followJob(core, jobId, 'evaluation', `; results so far: winnow eval show ${runId}`);
+  if (!job) return 1;
   const show = await core.invoke('eval.show', { runId });
   if (opts.json) printJson({ run: runId, version: `${show.run.dataset}@${show.run.version}`, results: show.results.map(short), baseline: show.baseline ? short(show.baseline) : null });
   else printLines([`run ${runId}: ${show.run.dataset}@${show.run.version}, metric ${show.run.metric}${show.run.budgetReached ? ' (stopped at the budget)' : ''}`, ...resultLines(show.results, show.baseline)]);

@@ -5,6 +5,7 @@ import type { JudgeEstimate, ModelRef, VersionRef } from '../../../shared/contra
 import type { Core } from '../../core/create-core.ts';
 import type { JudgeRunReport } from '../../core/curate/judge/index.ts';
 import { parseVersioned } from '../../core/datasets/index.ts';
+import { followJob } from '../follow-job.ts';
 import { UsageError, printJson, printLines } from '../output.ts';
 
 export interface JudgeCliOptions {
@@ -66,22 +67,8 @@ export async function judgeCommand(core: Core, args: string[], opts: JudgeCliOpt
     ...(budgetUsd !== undefined ? { budgetUsd } : {}),
   });
   if (!opts.json) process.stderr.write(`${estimateLines(estimate).join('\n')}\n`);
-  const onSigint = (): void => void core.invoke('jobs.cancel', { id: jobId });
-  process.once('SIGINT', onSigint);
-  // The running total, on stderr so stdout stays one JSON document.
-  const off = process.stderr.isTTY
-    ? core.events.on((e) => {
-        if (e.name === 'job.progress' && e.payload.job.id === jobId) process.stderr.write(`\r${e.payload.job.done}/${e.payload.job.total ?? '?'} ${e.payload.job.phase}   `);
-      })
-    : () => undefined;
-  const job = await core.jobs.waitFor(jobId);
-  off();
-  process.off('SIGINT', onSigint);
-  if (process.stderr.isTTY) process.stderr.write('\n');
-  if (job.status !== 'succeeded') {
-    process.stderr.write(`winnow: judge ${job.status}${job.error ? `: ${job.error}` : ''} (resume with: winnow resume ${jobId})\n`);
-    return 1;
-  }
+  const job = await followJob(core, jobId, 'judge');
+  if (!job) return 1;
   const report = job.result as JudgeRunReport;
   const summary = await core.invoke('judge.summary', { ...t, ...(model ? { model } : {}) });
   const out = {
