@@ -3,6 +3,7 @@
 import { useEffect, type ReactElement } from 'react';
 import { ClustersScreen } from './features/clusters/ClustersScreen.tsx';
 import { DatasetsScreen } from './features/datasets/DatasetsScreen.tsx';
+import { EvaluateScreen } from './features/evaluate/EvaluateScreen.tsx';
 import { JobsScreen } from './features/jobs/JobsScreen.tsx';
 import { ReviewScreen } from './features/review/ReviewScreen.tsx';
 import { SettingsScreen } from './features/settings/SettingsScreen.tsx';
@@ -20,6 +21,7 @@ const SCREENS: Record<Screen, () => ReactElement> = {
   clusters: ClustersScreen,
   datasets: DatasetsScreen,
   review: ReviewScreen,
+  evaluate: EvaluateScreen,
   jobs: JobsScreen,
   settings: SettingsScreen,
 };

@@ -14,6 +14,7 @@ import './features/datasets/datasets.css';
 import './features/settings/settings.css';
 import './features/curate/curate.css';
 import './features/review/review.css';
+import './features/evaluate/evaluate.css';
 
 configureApi();
 

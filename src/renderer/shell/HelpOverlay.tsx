@@ -6,7 +6,7 @@ import { Kbd } from '../components/Kbd.tsx';
 import { useUiStore } from './ui-store.ts';
 import { SHORTCUTS, type Shortcut } from './shortcuts.ts';
 
-const GROUPS: Shortcut['group'][] = ['Navigate', 'Traces', 'Clusters', 'Review', 'General'];
+const GROUPS: Shortcut['group'][] = ['Navigate', 'Traces', 'Clusters', 'Review', 'Evaluate', 'General'];
 
 export function HelpOverlay(): ReactElement | null {
   const open = useUiStore((s) => s.helpOpen);

@@ -11,6 +11,7 @@ export const NAV: readonly { screen: Screen; label: string; icon: IconName; keys
   { screen: 'clusters', label: 'Clusters', icon: 'clusters', keys: 'g c' },
   { screen: 'datasets', label: 'Datasets', icon: 'datasets', keys: 'g d' },
   { screen: 'review', label: 'Review', icon: 'review', keys: 'g r' },
+  { screen: 'evaluate', label: 'Evaluate', icon: 'evaluate', keys: 'g e' },
   { screen: 'jobs', label: 'Jobs', icon: 'jobs', keys: 'g j' },
   { screen: 'settings', label: 'Settings', icon: 'settings', keys: 'g s' },
 ];

@@ -5,6 +5,7 @@ import { api } from '../api/index.ts';
 import { throttle } from '../lib/throttle.ts';
 import { useAppStore } from './app-store.ts';
 import { useClustersStore } from '../features/clusters/clusters-store.ts';
+import { refreshEvaluations } from '../features/evaluate/evaluate-events.ts';
 import { useImportsStore } from '../features/traces/imports-store.ts';
 import { useJobsStore } from '../features/jobs/jobs-store.ts';
 import { useSettingsStore } from '../features/settings/settings-store.ts';
@@ -19,6 +20,8 @@ export function bootstrap(): () => void {
   }, 1000);
   const importsChanged = throttle(() => void useImportsStore.getState().loadFiles(), 1000);
   const clustersChanged = throttle(() => useClustersStore.getState().refresh(), 1000);
+  // A running evaluation reports results row by row; the open run's scores follow once a second.
+  const evaluationsChanged = throttle(refreshEvaluations, 1000);
   const reloadNow: Record<DataDomain, (job: Job) => void> = {
     traces: () => {
       tracesChanged.cancel();
@@ -42,8 +45,10 @@ export function bootstrap(): () => void {
     datasets: () => undefined,
     // The fine-tune dialog follows its own fine-tune; nothing else shown depends on it.
     finetunes: () => undefined,
-    // The evaluation window brings its own store and reload.
-    evaluations: () => undefined,
+    evaluations: () => {
+      evaluationsChanged.cancel();
+      refreshEvaluations();
+    },
   };
 
   const unsubscribe = api().on((event) => {
@@ -62,6 +67,7 @@ export function bootstrap(): () => void {
         if (event.payload.domain === 'traces') tracesChanged();
         if (event.payload.domain === 'imports') importsChanged();
         if (event.payload.domain === 'clusters') clustersChanged();
+        if (event.payload.domain === 'evaluations') evaluationsChanged();
         if (event.payload.domain === 'settings' && useSettingsStore.getState().status !== 'idle') void useSettingsStore.getState().load();
         break;
     }
@@ -83,5 +89,6 @@ export function bootstrap(): () => void {
     tracesChanged.cancel();
     importsChanged.cancel();
     clustersChanged.cancel();
+    evaluationsChanged.cancel();
   };
 }

@@ -2,6 +2,8 @@
 // Imports: the stores whose actions shortcuts trigger.
 import { useClusterMembersStore } from '../features/clusters/cluster-members-store.ts';
 import { useClustersStore } from '../features/clusters/clusters-store.ts';
+import { useEvalRowsStore } from '../features/evaluate/eval-rows-store.ts';
+import { useEvaluateStore } from '../features/evaluate/evaluate-store.ts';
 import { useReviewStore } from '../features/review/review-store.ts';
 import { useImportsStore } from '../features/traces/imports-store.ts';
 import { useTracesStore } from '../features/traces/traces-store.ts';
@@ -12,7 +14,7 @@ export interface Shortcut {
   /** Space-separated sequence, e.g. `g t`. */
   keys: string;
   description: string;
-  group: 'Navigate' | 'Traces' | 'Clusters' | 'Review' | 'General';
+  group: 'Navigate' | 'Traces' | 'Clusters' | 'Review' | 'Evaluate' | 'General';
   /** Only on this screen; the same keys may mean something else on another. */
   screen?: Screen;
   run(): void;
@@ -39,6 +41,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'g c', description: 'Go to Clusters', group: 'Navigate', run: go('clusters') },
   { keys: 'g d', description: 'Go to Datasets', group: 'Navigate', run: go('datasets') },
   { keys: 'g r', description: 'Go to Review', group: 'Navigate', run: go('review') },
+  { keys: 'g e', description: 'Go to Evaluate', group: 'Navigate', run: go('evaluate') },
   { keys: 'g j', description: 'Go to Jobs', group: 'Navigate', run: go('jobs') },
   { keys: 'g s', description: 'Go to Settings', group: 'Navigate', run: go('settings') },
   {
@@ -77,6 +80,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Ctrl+z', description: 'Undo the last decision', group: 'Review', screen: 'review', run: () => void useReviewStore.getState().undoLast() },
   { keys: 'j', description: 'Next row', group: 'Review', screen: 'review', run: () => useReviewStore.getState().move(1) },
   { keys: 'k', description: 'Previous row', group: 'Review', screen: 'review', run: () => useReviewStore.getState().move(-1) },
+  { keys: 'j', description: 'Open the next row', group: 'Evaluate', screen: 'evaluate', run: () => useEvalRowsStore.getState().move(1) },
+  { keys: 'k', description: 'Open the previous row', group: 'Evaluate', screen: 'evaluate', run: () => useEvalRowsStore.getState().move(-1) },
   { keys: '?', description: 'Show keyboard shortcuts', group: 'General', run: () => useUiStore.getState().setHelpOpen(true) },
   { keys: 'Esc', description: 'Close panel or overlay', group: 'General', run: closeTopmost },
 ];
@@ -89,6 +94,13 @@ export function closeTopmost(): void {
     const review = useReviewStore.getState();
     if (review.bulkAsk) return review.askBulk(null);
     if (review.editor) review.setEditor(null);
+    return;
+  }
+  if (ui.screen === 'evaluate') {
+    const rows = useEvalRowsStore.getState();
+    if (rows.index >= 0) return rows.close();
+    const evaluate = useEvaluateStore.getState();
+    if (evaluate.openId !== null) void evaluate.open(null);
     return;
   }
   if (ui.screen === 'clusters') {

@@ -2,7 +2,7 @@
 // Imports: zustand only.
 import { create } from 'zustand';
 
-export const SCREENS = ['traces', 'clusters', 'datasets', 'review', 'jobs', 'settings'] as const;
+export const SCREENS = ['traces', 'clusters', 'datasets', 'review', 'evaluate', 'jobs', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
 export type ThemePreference = 'system' | 'light' | 'dark';
 
