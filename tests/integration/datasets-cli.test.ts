@@ -35,7 +35,7 @@ describe('winnow dataset CLI', () => {
 
   it('documents the dataset commands in --help', () => {
     const help = winnow('--help').stdout;
-    for (const text of ['dataset create NAME', '--from-cluster ID', '--exclude EVAL@vN', 'dataset add NAME', 'dataset freeze NAME', 'dataset diff', 'dataset split', 'export NAME@vN', '--format F']) {
+    for (const text of ['dataset create NAME', '--from-cluster ID', '--rows IDS', '--trace IDS', '--exclude EVAL@vN', 'dataset add NAME', 'dataset freeze NAME', 'dataset diff', 'dataset split', 'export NAME@vN', '--format F']) {
       expect(help).toContain(text);
     }
   });

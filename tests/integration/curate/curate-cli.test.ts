@@ -45,7 +45,7 @@ describe('winnow curate, pii and review', () => {
 
   it('documents the commands in --help', async () => {
     const help = (await winnow('--help')).stdout;
-    for (const text of ['curate NAME', '--filters LIST', '--judge MODEL', 'pii NAME', '--redact', 'review NAME --list STAGE', '--accept ROW', '--pii P']) expect(help).toContain(text);
+    for (const text of ['curate NAME', '--filters LIST', '--judge MODEL', '--review-below S', 'pii NAME', '--redact', 'review NAME --list STAGE', '--accept ROW', '--pii P']) expect(help).toContain(text);
   }, 240_000);
 
   it('curates with the default filters and with a chosen list, printing the documented shape', async () => {
