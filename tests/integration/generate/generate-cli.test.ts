@@ -36,7 +36,8 @@ describe('winnow generate and relabel', { timeout: 300_000 }, () => {
   });
 
   it('documents the command, prints the estimate in its JSON and refuses bad values', async () => {
-    expect((await winnow('--help')).stdout).toContain('generate NAME --prompts FILE --teacher MODEL [-n 4] [--judge MODEL]');
+    const help = (await winnow('--help')).stdout;
+    for (const text of ['generate NAME --prompts FILE --teacher MODEL [-n 4] [--judge MODEL]', '--prompts-from D', 'relabel NAME --committee M1,M2,M3 [--arbiter MODEL]', '--target T']) expect(help).toContain(text);
     const file = join(dir.path, 'few.txt');
     writeFileSync(file, 'Say hello\nSay goodbye\n');
     const out = await json<{ estimate: { teacherCalls: number; usd: number }; generated: number; draftRows: number }>('generate', 'few', '--prompts', file, '--teacher', 'teacher-a', '-n', '2', '--judge', 'judge-m');

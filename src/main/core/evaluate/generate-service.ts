@@ -14,7 +14,7 @@ import { pickBest } from './engine/generate-pick.ts';
 import { parsePrompts, PromptFileError, type PromptMessage } from './engine/generate-prompts.ts';
 import { answerAndJudge } from './generate-calls.ts';
 import type { GenerateRepository, PromptRecord } from './generate-repository.ts';
-import { budgetedPool, Spend, type SpendTotals } from './generate-spend.ts';
+import { budgetedPool, requirePrices, Spend, type SpendTotals } from './generate-spend.ts';
 
 /** Generated rows come from no trace: their keys start here, far above any trace row id. */
 export const GENERATED_ROW_KEYS = 2 ** 40;
@@ -87,11 +87,7 @@ export class GenerateService {
   models(input: Pick<GenerateInput, 'teacher' | 'judge' | 'budgetUsd'>): { teacher: ChosenModel; judge: ChosenModel } {
     const teacher = this.#d.llm.chooseModel(input.teacher);
     const judge = this.#d.llm.chooseModel(input.judge);
-    if (input.budgetUsd !== undefined) {
-      for (const m of [teacher, judge]) {
-        if (m.price === null) throw new CommandError('invalid_input', `${m.endpoint.model} has no price, so a budget cannot be kept: set its price per 1M tokens in Settings → Model providers`);
-      }
-    }
+    requirePrices([teacher, judge], input.budgetUsd);
     return { teacher, judge };
   }
 

@@ -1,7 +1,16 @@
 // The running spend of a teacher job (generation or relabelling) and its budget: each unit of work reserves its
 // worst case before any call, so calls in flight can never overrun the budget (the judge's rule).
-// Imports: llm types.
-import type { ChatResult } from '../llm/index.ts';
+// Imports: llm types, rpc errors.
+import type { ChatResult, ChosenModel } from '../llm/index.ts';
+import { CommandError } from '../platform/rpc/router.ts';
+
+/** A budget needs every model's price: refused before a job exists rather than when it runs. */
+export function requirePrices(models: readonly ChosenModel[], budgetUsd: number | undefined): void {
+  if (budgetUsd === undefined) return;
+  for (const m of models) {
+    if (m.price === null) throw new CommandError('invalid_input', `${m.endpoint.model} has no price, so a budget cannot be kept: set its price per 1M tokens in Settings → Model providers`);
+  }
+}
 
 export interface SpendTotals {
   usd: number;

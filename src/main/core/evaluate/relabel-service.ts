@@ -13,7 +13,7 @@ import { disagreement, pickBest } from './engine/generate-pick.ts';
 import { answerAndJudge } from './generate-calls.ts';
 import type { GenerateRepository } from './generate-repository.ts';
 import { answerView, promptOf } from './generate-service.ts';
-import { budgetedPool, Spend, type SpendTotals } from './generate-spend.ts';
+import { budgetedPool, requirePrices, Spend, type SpendTotals } from './generate-spend.ts';
 import type { RelabelRepository } from './relabel-repository.ts';
 
 export interface RelabelDeps {
@@ -56,11 +56,7 @@ export class RelabelService {
   models(input: Pick<RelabelInput, 'committee' | 'arbiter' | 'budgetUsd'>): { committee: ChosenModel[]; arbiter: ChosenModel } {
     const committee = input.committee.map((m) => this.#d.llm.chooseModel(m));
     const arbiter = this.#d.llm.chooseModel(input.arbiter);
-    if (input.budgetUsd !== undefined) {
-      for (const m of [...committee, arbiter]) {
-        if (m.price === null) throw new CommandError('invalid_input', `${m.endpoint.model} has no price, so a budget cannot be kept: set its price per 1M tokens in Settings → Model providers`);
-      }
-    }
+    requirePrices([...committee, arbiter], input.budgetUsd);
     return { committee, arbiter };
   }
 
