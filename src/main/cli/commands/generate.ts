@@ -7,7 +7,8 @@ import type { Core } from '../../core/create-core.ts';
 import { parseVersioned } from '../../core/datasets/index.ts';
 import type { GenerateReport } from '../../core/evaluate/generate-module.ts';
 import { UsageError, printJson, printLines } from '../output.ts';
-import { modelOf, numberFlag, teacherEstimateLines, waitWithProgress } from './teacher-job.ts';
+import { followJob } from '../follow-job.ts';
+import { modelOf, numberFlag, teacherEstimateLines } from './teacher-job.ts';
 
 export interface GenerateCliOptions {
   prompts: string | undefined;
@@ -53,11 +54,8 @@ export async function generateCommand(core: Core, args: string[], opts: Generate
     ...(budgetUsd !== undefined ? { budgetUsd } : {}),
   });
   if (!opts.json) process.stderr.write(`${teacherEstimateLines(estimate).join('\n')}\n`);
-  const job = await waitWithProgress(core, jobId);
-  if (job.status !== 'succeeded') {
-    process.stderr.write(`winnow: generate ${job.status}${job.error ? `: ${job.error}` : ''} (resume with: winnow resume ${jobId})\n`);
-    return 1;
-  }
+  const job = await followJob(core, jobId, 'generate');
+  if (!job) return 1;
   const r = job.result as GenerateReport;
   const rows = (await core.invoke('datasets.rows', { dataset: args[0], limit: 1 })).total;
   const out = { dataset: estimate.dataset, job: jobId, estimate, ...r, draftRows: rows };

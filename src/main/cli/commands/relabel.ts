@@ -5,7 +5,8 @@ import { RelabelTarget } from '../../../shared/contract/index.ts';
 import type { Core } from '../../core/create-core.ts';
 import type { RelabelReport } from '../../core/evaluate/generate-module.ts';
 import { UsageError, printJson, printLines } from '../output.ts';
-import { modelOf, numberFlag, teacherEstimateLines, waitWithProgress } from './teacher-job.ts';
+import { followJob } from '../follow-job.ts';
+import { modelOf, numberFlag, teacherEstimateLines } from './teacher-job.ts';
 
 export interface RelabelCliOptions {
   committee: string | undefined;
@@ -40,11 +41,8 @@ export async function relabelCommand(core: Core, args: string[], opts: RelabelCl
       ...(budgetUsd !== undefined ? { budgetUsd } : {}),
     });
     if (!opts.json) process.stderr.write(`${teacherEstimateLines(estimate).join('\n')}\n`);
-    const job = await waitWithProgress(core, jobId);
-    if (job.status !== 'succeeded') {
-      process.stderr.write(`winnow: relabel ${job.status}${job.error ? `: ${job.error}` : ''} (resume with: winnow resume ${jobId})\n`);
-      return 1;
-    }
+    const job = await followJob(core, jobId, 'relabel');
+    if (!job) return 1;
     run = { job: jobId, estimate, report: job.result as RelabelReport };
   }
   if (target?.success) await core.invoke('relabel.setTarget', { dataset, target: target.data });
