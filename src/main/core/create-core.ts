@@ -94,7 +94,7 @@ export function createCore(options: CoreOptions): Core {
     exportModule({ versions: datasets.versions, jobs, now, winnowVersion: VERSION, piiCounter: () => new PiiCounter(), responses: (handle) => teachers.responses(handle.datasetId) }),
     judge,
     curateModule({ db, store: curation, drafts: datasets.drafts, jobs, now, judge: judge.reader }),
-    finetuneModule({ db, jobs, versions: datasets.versions, llm, now, dataDir: options.dataDir, env }),
+    finetuneModule({ db, jobs, versions: datasets.versions, llm, now, dataDir: options.dataDir, env, responses: (handle) => teachers.responses(handle.datasetId) }),
     teachers,
     evaluateModule({
       db,

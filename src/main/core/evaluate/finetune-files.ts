@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatasetSplit } from '../../../shared/contract/index.ts';
 import type { DatasetRow, VersionAccess, VersionHandle } from '../datasets/index.ts';
-import { writeOpenAiJsonl, type FileResult } from '../export/index.ts';
+import { writeOpenAiJsonl, type FileResult, type TrainingTarget } from '../export/index.ts';
 
 /** undefined: every row of an unsplit version. */
 export interface FinetuneSplits {
@@ -23,13 +23,13 @@ export function finetuneSplits(handle: VersionHandle): FinetuneSplits {
   return { training: 'train', validation, trainingRows: rows.train ?? 0, validationRows: validation ? (rows[validation] ?? 0) : 0 };
 }
 
-/** Writes one split (or every row) as `<dir>/<name>.jsonl`, checking for a cancel between pages. */
-export async function writeFinetuneFile(versions: VersionAccess, handle: VersionHandle, split: DatasetSplit | undefined, dir: string, name: string, signal: AbortSignal): Promise<FileResult> {
+/** Writes one split (or every row) as `<dir>/<name>.jsonl` with the dataset's training target, checking for a cancel between pages. */
+export async function writeFinetuneFile(versions: VersionAccess, handle: VersionHandle, split: DatasetSplit | undefined, dir: string, name: string, signal: AbortSignal, target: TrainingTarget | null): Promise<FileResult> {
   mkdirSync(dir, { recursive: true });
   async function* rows(): AsyncGenerator<DatasetRow> {
     for (const page of versions.rows(handle, split)) {
       signal.throwIfAborted();
-      yield* page;
+      yield* target ? page.map((r) => target.apply(r)) : page;
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }

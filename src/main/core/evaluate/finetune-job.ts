@@ -6,7 +6,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Id, type FinetuneStatus } from '../../../shared/contract/index.ts';
-import type { VersionAccess } from '../datasets/index.ts';
+import type { VersionAccess, VersionHandle } from '../datasets/index.ts';
+import type { TrainingTarget } from '../export/index.ts';
 import { sleep, type FineTuningApi, type LlmModule, type RemoteFineTuneJob } from '../llm/index.ts';
 import type { JobContext, JobHandler } from '../platform/jobs/job-runner.ts';
 import { finetuneSplits, writeFinetuneFile } from './finetune-files.ts';
@@ -33,6 +34,8 @@ export interface FinetuneJobDeps {
   pollMs: number;
   /** Where the JSONL files are written before upload (removed once uploaded). */
   workDir: string;
+  /** The response each row trains on when the dataset chose another than the stored one; absent: the stored. */
+  responses?: (handle: VersionHandle) => TrainingTarget | null;
 }
 
 const FEATURE = 'fine-tuning';
@@ -97,14 +100,14 @@ async function upload(deps: FinetuneJobDeps, ctx: JobContext<FinetuneParams>, ap
   try {
     if (f.trainingFileId === null) {
       ctx.progress(0, null, 'writing the training file');
-      const file = await writeFinetuneFile(deps.versions, handle, splits.training, dir, 'train', ctx.signal);
+      const file = await writeFinetuneFile(deps.versions, handle, splits.training, dir, 'train', ctx.signal, deps.responses?.(handle) ?? null);
       ctx.progress(0, null, 'uploading the training file');
       const { id } = await api.uploadFile(file.path, `${label}-train.jsonl`, call);
       deps.repo.setFile(f.id, 'training', id, deps.now());
     }
     if (splits.validation !== null && f.validationFileId === null) {
       ctx.progress(0, null, 'writing the validation file');
-      const file = await writeFinetuneFile(deps.versions, handle, splits.validation, dir, 'validation', ctx.signal);
+      const file = await writeFinetuneFile(deps.versions, handle, splits.validation, dir, 'validation', ctx.signal, deps.responses?.(handle) ?? null);
       ctx.progress(0, null, 'uploading the validation file');
       const { id } = await api.uploadFile(file.path, `${label}-validation.jsonl`, call);
       deps.repo.setFile(f.id, 'validation', id, deps.now());

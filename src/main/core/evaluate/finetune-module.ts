@@ -6,7 +6,7 @@ import type { LlmModule } from '../llm/index.ts';
 import type { CoreModule } from '../platform/core-module.ts';
 import type { JobRunner } from '../platform/jobs/job-runner.ts';
 import { finetuneHandlers } from './finetune-handlers.ts';
-import { createFinetuneJob } from './finetune-job.ts';
+import { createFinetuneJob, type FinetuneJobDeps } from './finetune-job.ts';
 import { FinetuneRepository } from './finetune-repository.ts';
 
 export type { FinetuneRunResult } from './finetune-job.ts';
@@ -22,12 +22,14 @@ export function finetuneModule(deps: {
   now: () => number;
   dataDir: string;
   env: Readonly<Record<string, string | undefined>>;
+  /** The dataset's training target (a relabelling committee's winners), as the export applies it. */
+  responses?: FinetuneJobDeps['responses'];
 }): CoreModule {
   const repo = new FinetuneRepository(deps.db);
   const poll = Number(deps.env[FINETUNE_POLL_ENV]);
   const pollMs = Number.isFinite(poll) && poll > 0 ? poll : 5000;
   return {
-    jobs: [createFinetuneJob({ repo, versions: deps.versions, llm: deps.llm, now: deps.now, pollMs, workDir: join(deps.dataDir, 'finetune-files') })],
+    jobs: [createFinetuneJob({ repo, versions: deps.versions, llm: deps.llm, now: deps.now, pollMs, workDir: join(deps.dataDir, 'finetune-files'), ...(deps.responses ? { responses: deps.responses } : {}) })],
     handlers: finetuneHandlers({ repo, versions: deps.versions, jobs: deps.jobs, llm: deps.llm, now: deps.now }),
   };
 }
