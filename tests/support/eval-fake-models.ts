@@ -32,10 +32,20 @@ export function modelAnswer(model: string, n: number): string | null {
   }
 }
 
-/** Configures `server` so every model above behaves as described; returns the number of 429s served so far. */
+/** The judge model's reply: score 1 when the model answer equals the expected answer, else 0.2. */
+function judgeReply(body: ChatRequestBody): string {
+  const user = String(body.messages.find((m) => m.role === 'user')?.content ?? '');
+  const expected = /Expected answer:\n([\s\S]*?)\n\nModel answer:/.exec(user)?.[1];
+  const answer = /Model answer:\n([\s\S]*)$/.exec(user)?.[1];
+  const same = expected !== undefined && expected === answer;
+  return JSON.stringify({ score: same ? 1 : 0.2, rationale: same ? 'Matches the expected answer.' : 'Differs from the expected answer.' });
+}
+
+/** Configures `server` so every model above behaves as described (and `judge-model` grades answers); returns the number of 429s served so far. */
 export function useEvalModels(server: FakeOpenAiServer): { rateLimited: () => number } {
   let limited = 0;
   server.chatReply = (body) => {
+    if (body.model === 'judge-model') return judgeReply(body);
     const answer = modelAnswer(body.model, rowNumber(body));
     if (answer === null) throw Object.assign(new Error(`the model ${body.model} does not exist`), { status: 400 });
     if (body.model === 'limited-model' && limited === 0) {

@@ -184,6 +184,20 @@ describe('evaluation runs', () => {
     await expect(core.invoke('eval.addToTraining', { runId, rowKeys: failing, dataset: 'js' })).rejects.toThrow(/not a training dataset/);
   }, 30_000);
 
+  it('grades answers with an LLM judge through structured output, the baseline too', async () => {
+    const { runId, jobId } = await core.invoke('eval.start', { dataset: 'qa', version: 1, models: [{ model: 'half-model' }], metric: 'judge', metricOptions: { judgeModel: { model: 'judge-model' } } });
+    await core.jobs.waitFor(jobId);
+    const show = await core.invoke('eval.show', { runId });
+    expect(show.results[0]).toMatchObject({ passed: passes('half-model'), failures: 0 });
+    expect(show.baseline).toMatchObject({ passed: 9 });
+    // One judge call per answer, the baseline's 12 and the model's — but where the model said what the original
+    // response said, the judge's request is the same and comes from the response cache.
+    const sameAsOriginal = Array.from({ length: ROWS }, (_, i) => i + 1).filter((n) => modelAnswer('half-model', n) === `Answer ${n}`).length;
+    expect(chat().filter((r) => r.body.model === 'judge-model')).toHaveLength(2 * ROWS - sameAsOriginal);
+    const failing = (await core.invoke('eval.rows', { runId, filter: 'failures', limit: 1 })).items[0]!;
+    expect(failing.predictions[0]).toMatchObject({ pass: false, score: 0.2, detail: 'Differs from the expected answer.' });
+  }, 30_000);
+
   it('stops cleanly at the budget, never past it', async () => {
     // A prompt no earlier test sent, so no answer comes from the response cache (those cost nothing).
     // Each call reserves its worst case (prompt + 256 reply tokens, about $0.00054 at $1/$2 per 1M) while in flight.
