@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../../src/main/core/create-core.ts';
 import type { RelabelReport } from '../../../src/main/core/evaluate/generate-module.ts';
+import { startFakeFinetuneServer } from '../../support/fake-finetune-server.ts';
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '../../support/fake-openai-server.ts';
 import { teacherModels } from '../../support/teacher-models.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
@@ -107,6 +108,20 @@ describe('committee relabelling', { timeout: 120_000 }, () => {
     expect(text).toContain('Rayleigh scattering');
     expect(text).not.toContain('Because of the air.');
     expect((await core.invoke('relabel.results', { dataset: 'labels' })).target).toBe('winner');
+
+    // A fine-tune of a frozen version uploads what the export writes: the winners.
+    await core.invoke('datasets.freeze', { dataset: 'labels' });
+    const tuner = await startFakeFinetuneServer();
+    try {
+      await core.invoke('providers.set', { name: 'Tuner', baseUrl: tuner.baseUrl, models: [{ name: 'base-m', purpose: 'chat', inputPer1M: 0, outputPer1M: 0 }] });
+      const { jobId } = await core.invoke('finetune.start', { dataset: 'labels', version: 1, provider: 'Tuner', baseModel: 'base-m' });
+      await settle(jobId);
+      const uploaded = tuner.uploads[0]!.content.toString('utf8');
+      expect(uploaded).toContain('Rayleigh scattering');
+      expect(uploaded).not.toContain('Because of the air.');
+    } finally {
+      await tuner.close();
+    }
   });
 
   it('resumes a cancelled run without asking again for rows it finished', async () => {
