@@ -88,13 +88,9 @@ export class EvalService {
     return this.#d.llm.chooseModel(ref ?? this.#savedJudgeModel(dataset) ?? undefined);
   }
 
-  /** The dataset's judge model; its settings are read through the draft, which a frozen-only dataset lacks. */
+  /** The dataset's judge model (its judge settings, kept with the dataset whether or not it has a draft). */
   #savedJudgeModel(dataset: string): ModelRef | null {
-    try {
-      return this.#d.judge.settings(dataset).model;
-    } catch {
-      return null;
-    }
+    return this.#d.judge.settings(dataset).model;
   }
 
   #evaluatorsOf(datasetId: number): { dataset: Evaluator[]; rows: Map<number, Evaluator[]> } {
