@@ -71,7 +71,10 @@ describe('evaluation: review hand-off and judge default', () => {
       await core.invoke('judge.settings.set', { dataset: 'jd', patch: { model: { model: 'judge-model' } } });
     });
     const target = { dataset: 'jd', version: 1, models: [{ model: 'exact-model' }], metric: 'judge' as const };
-    expect((await core.invoke('eval.estimate', target)).judge?.model).toBe('judge-model');
+    const estimate = await core.invoke('eval.estimate', target);
+    expect(estimate.judge?.model).toBe('judge-model');
+    // A small version is tokenised in full.
+    expect(estimate.exact).toBe(true);
     server.reset();
     useEvalModels(server);
     const { jobId } = await core.invoke('eval.start', target);

@@ -8,9 +8,9 @@ import type { TraceFactsRepository } from '../curate/index.ts';
 import type { VersionAccess, VersionHandle } from '../datasets/index.ts';
 import type { ChosenModel, LlmModule } from '../llm/index.ts';
 import { CommandError } from '../platform/rpc/router.ts';
-import { callUsd, roughTokens } from './engine/eval-cost.ts';
+import { callUsd } from './engine/eval-cost.ts';
 import { JUDGE_MAX_TOKENS } from './engine/eval-judge.ts';
-import { displayText } from './engine/eval-output.ts';
+import { evalTokens } from './engine/eval-tokens.ts';
 import { loadItems, type EvalItem } from './eval-items.ts';
 import type { EvalRepository, RunModel } from './eval-repository.ts';
 import type { PreparedRun } from './eval-runner.ts';
@@ -112,12 +112,7 @@ export class EvalService {
     const rubricRules = ev.dataset.filter((e) => e.rule.type === 'rubric').length;
     const judgePerAnswer = (r.metric === 'judge' ? 1 : 0) + rubricRules;
     const judge = judgePerAnswer > 0 || r.metric === 'judge' ? this.#chooseJudge(r.dataset, options.judgeModel) : null;
-    let input = 0;
-    let output = 0;
-    for (const item of items) {
-      input += roughTokens(item.messages) + roughTokens(item.tools);
-      output += roughTokens(displayText(item.expected));
-    }
+    const { input, output, exact } = evalTokens(items);
     const models = r.models.map((m) => {
       const chosen = this.#d.llm.chooseModel(m);
       return { model: m.alias ?? chosen.endpoint.model, provider: chosen.providerName, calls: items.length, inputTokens: input, outputTokens: output, usd: callUsd(input, output, chosen.price), pricePer1M: chosen.price };
@@ -132,7 +127,7 @@ export class EvalService {
       models,
       judge: judge ? { model: judge.endpoint.model, provider: judge.providerName, calls: judgeCalls, usd: judgeUsd } : null,
       totalUsd: parts.some((u) => u === null) ? null : parts.reduce<number>((s, u) => s + (u ?? 0), 0),
-      exact: false,
+      exact,
     };
   }
 
