@@ -3,8 +3,8 @@
 // runs both models from the "New evaluation" dialog (estimate first), checks the comparison shows the core's
 // scores, filters to regressions against the baseline and walks them by keyboard, exports the predictions and
 // compares two runs side by side. The second adds failing rows to a training draft; the third sends one to the
-// review queue (skipped, saying why, while the core answers that command `unavailable`). Screenshots at
-// 1280x720 and 1920x1080 land in test-results/.
+// review queue from the open row and checks the core found it queued. Screenshots at 1280x720 and 1920x1080
+// land in test-results/.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -293,9 +293,8 @@ test('from a failing row: send it to the review queue', async ({ page }) => {
   server.chatReply = modelReply;
   await frozenEvalVersion();
   const { runId, failing: failingRows } = await weakRun();
-  // A row key no version has: a core that can queue rows answers `missing: 1` and queues nothing.
-  const probe = await env.core.dispatch('eval.sendToReview', { runId, rowKeys: [999_999] });
-  test.skip(!probe.ok && probe.error.code === 'unavailable', 'this build of the core cannot send evaluation rows to the review queue yet (eval.sendToReview answers unavailable)');
+  // A row key the run never saw is counted missing and queues nothing.
+  expect(await env.core.invoke('eval.sendToReview', { runId, rowKeys: [999_999] })).toEqual({ dataset: DATASET, queued: 0, alreadyQueued: 0, missing: 1 });
   const failing = failingRows.map((r) => r.rowKey);
   await openFailures(page, failing.length);
 

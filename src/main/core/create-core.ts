@@ -68,7 +68,8 @@ export function createCore(options: CoreOptions): Core {
   const datasets = datasetsModule({ db, now, curation: curation.gate });
   const clusters = clustersModule({ db, rows: traces.rows, jobs, vectors, embedders: createEmbedders(db, llm.service, llm.embeddingEndpoint), llm: llm.service, chatEndpoint: llm.chatEndpoint, now });
   const judge = judgeModule({ db, jobs, datasets, llm, clusterRules: clusters.rules, now });
-  const teachers = generateModule({ db, jobs, drafts: datasets.drafts, versions: datasets.versions, llm, review: reviewRequests(curation, now), now });
+  const review = reviewRequests(curation, now);
+  const teachers = generateModule({ db, jobs, drafts: datasets.drafts, versions: datasets.versions, llm, review, now });
   const modules: CoreModule[] = [
     {
       jobs: [],
@@ -100,6 +101,8 @@ export function createCore(options: CoreOptions): Core {
       db,
       jobs,
       versions: datasets.versions,
+      drafts: datasets.drafts,
+      review,
       facts: new TraceFactsRepository(db),
       llm,
       judge: judge.reader,

@@ -271,7 +271,7 @@ export const evaluateCommands = {
   },
   /** Adds the rows to a training dataset's draft through the usual add-rows path: its leakage guard still applies. */
   'eval.addToTraining': { input: z.object({ runId: Id, rowKeys: RowKeys, dataset: DatasetName }), output: AddReport },
-  /** Queues the rows for review in the eval dataset's draft (started from the run's version when there is none). */
+  /** Queues the rows for review in the eval dataset's draft (started from its latest frozen version when there is none), saying which models failed them. */
   'eval.sendToReview': {
     input: z.object({ runId: Id, rowKeys: RowKeys }),
     output: z.object({ dataset: z.string(), queued: z.number(), alreadyQueued: z.number(), missing: z.number() }),

@@ -107,6 +107,7 @@ export class CurateRepository {
       useUndo: p('UPDATE curate_undo SET used = 1 WHERE id = ?'),
       putRequest: p('INSERT OR REPLACE INTO review_requests (dataset_id, row_key, source, reason, at) VALUES (?, ?, ?, ?, ?)'),
       clearRequest: p('DELETE FROM review_requests WHERE dataset_id = ? AND row_key = ? AND source = ?'),
+      hasRequest: p('SELECT 1 FROM review_requests WHERE dataset_id = ? AND row_key = ? AND source = ?'),
       counts: p(`SELECT
           COUNT(*) AS rows,
           COALESCE(SUM(${KEPT_SQL}), 0) AS kept,
@@ -141,6 +142,11 @@ export class CurateRepository {
       if (r.reason === null) this.s.clearRequest!.run(datasetId, r.rowKey, source);
       else this.s.putRequest!.run(datasetId, r.rowKey, source, r.reason, now);
     }
+  }
+
+  /** Which of these rows this source has already asked to be reviewed. */
+  requested(datasetId: number, source: string, rowKeys: readonly number[]): Set<number> {
+    return new Set(rowKeys.filter((k) => this.s.hasRequest!.get(datasetId, k, source) !== undefined));
   }
 
   run(datasetId: number): RunRecord | undefined {

@@ -33,10 +33,15 @@ export interface CurateStore {
 /** How other domains put rows in the review queue: each row with why, or null to withdraw that source's request. */
 export interface ReviewRequests {
   request(datasetId: number, source: string, rows: readonly { rowKey: number; reason: string | null }[]): void;
+  /** Which of these rows already wait for review at this source's request. */
+  requested(datasetId: number, source: string, rowKeys: readonly number[]): Set<number>;
 }
 
 export function reviewRequests(store: CurateStore, now: () => number): ReviewRequests {
-  return { request: (datasetId, source, rows) => store.repo.write(() => store.repo.requestReview(datasetId, source, rows, now())) };
+  return {
+    request: (datasetId, source, rows) => store.repo.write(() => store.repo.requestReview(datasetId, source, rows, now())),
+    requested: (datasetId, source, rowKeys) => store.repo.requested(datasetId, source, rowKeys),
+  };
 }
 
 export function curateStore(db: Database): CurateStore {

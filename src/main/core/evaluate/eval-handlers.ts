@@ -1,10 +1,11 @@
 // Handlers of the eval.* commands. Imports: contract types, rpc types and cursors, jobs runner, this domain's
-// service and results.
+// service, results and review hand-off.
 import type { AddReport, CommandArgs } from '../../../shared/contract/index.ts';
 import type { JobRunner } from '../platform/jobs/job-runner.ts';
 import { decodeCursor, encodeCursor } from '../platform/rpc/cursor.ts';
 import { CommandError, type Handlers } from '../platform/rpc/router.ts';
 import type { EvalResults } from './eval-results.ts';
+import { sendToReview, type EvalReviewDeps } from './eval-review.ts';
 import type { EvalService } from './eval-service.ts';
 
 export type EvalChannels =
@@ -23,7 +24,14 @@ export type EvalChannels =
 /** The datasets domain's add-rows path (its leakage guard included). */
 export type AddRows = (input: CommandArgs<'datasets.addRows'>) => AddReport | Promise<AddReport>;
 
-export function evalHandlers(svc: EvalService, results: EvalResults, jobs: JobRunner, addRows: AddRows, kindOf: (dataset: string) => string): Pick<Handlers, EvalChannels> {
+export function evalHandlers(
+  svc: EvalService,
+  results: EvalResults,
+  jobs: JobRunner,
+  addRows: AddRows,
+  kindOf: (dataset: string) => string,
+  review: Omit<EvalReviewDeps, 'repo'>,
+): Pick<Handlers, EvalChannels> {
   return {
     'eval.estimate': (i) => svc.estimate(i),
     'eval.start': (i) => {
@@ -52,9 +60,7 @@ export function evalHandlers(svc: EvalService, results: EvalResults, jobs: JobRu
       if (kindOf(i.dataset) !== 'training') throw new CommandError('invalid_input', `"${i.dataset}" is not a training dataset: failing eval rows go to a training dataset's draft`);
       return addRows({ dataset: i.dataset, source: { type: 'rows', rowIds: i.rowKeys }, upToCap: false });
     },
-    'eval.sendToReview': () => {
-      throw new CommandError('unavailable', 'sending evaluation rows to the review queue is not built yet: open the eval dataset in Curate to review rows');
-    },
+    'eval.sendToReview': (i) => sendToReview({ ...review, repo: svc.repo }, svc.mustRun(i.runId), i.rowKeys),
     'eval.evaluators.get': (i) => svc.evaluators(i.dataset, i.rowKey),
     'eval.evaluators.set': (i) => svc.setEvaluators(i.dataset, i.rowKey, i.evaluators),
   };

@@ -8,9 +8,9 @@ import type { TraceFactsRepository } from '../curate/index.ts';
 import type { VersionAccess, VersionHandle } from '../datasets/index.ts';
 import type { ChosenModel, LlmModule } from '../llm/index.ts';
 import { CommandError } from '../platform/rpc/router.ts';
-import { callUsd, roughTokens } from './engine/eval-cost.ts';
-import { JUDGE_MAX_TOKENS } from './engine/eval-judge.ts';
-import { displayText } from './engine/eval-output.ts';
+import { callUsd } from './engine/eval-cost.ts';
+import { DEFAULT_EVAL_RUBRIC } from './engine/eval-judge.ts';
+import { evalTokens, judgeTokens } from './engine/eval-tokens.ts';
 import { loadItems, type EvalItem } from './eval-items.ts';
 import type { EvalRepository, RunModel } from './eval-repository.ts';
 import type { PreparedRun } from './eval-runner.ts';
@@ -88,13 +88,9 @@ export class EvalService {
     return this.#d.llm.chooseModel(ref ?? this.#savedJudgeModel(dataset) ?? undefined);
   }
 
-  /** The dataset's judge model; its settings are read through the draft, which a frozen-only dataset lacks. */
+  /** The dataset's judge model (its judge settings, kept with the dataset whether or not it has a draft). */
   #savedJudgeModel(dataset: string): ModelRef | null {
-    try {
-      return this.#d.judge.settings(dataset).model;
-    } catch {
-      return null;
-    }
+    return this.#d.judge.settings(dataset).model;
   }
 
   #evaluatorsOf(datasetId: number): { dataset: Evaluator[]; rows: Map<number, Evaluator[]> } {
@@ -113,21 +109,19 @@ export class EvalService {
     const h = this.frozenEvalVersion(r.dataset, r.version);
     const items = loadItems(this.#d.versions, this.#d.facts, h, r.systemPrompt ?? null);
     const ev = this.#evaluatorsOf(h.datasetId);
-    const rubricRules = ev.dataset.filter((e) => e.rule.type === 'rubric').length;
-    const judgePerAnswer = (r.metric === 'judge' ? 1 : 0) + rubricRules;
-    const judge = judgePerAnswer > 0 || r.metric === 'judge' ? this.#chooseJudge(r.dataset, options.judgeModel) : null;
-    let input = 0;
-    let output = 0;
-    for (const item of items) {
-      input += roughTokens(item.messages) + roughTokens(item.tools);
-      output += roughTokens(displayText(item.expected));
-    }
+    // One judgement per answer under each rubric: the judge metric's, then every dataset-wide rubric evaluator's.
+    const rubrics = [...(r.metric === 'judge' ? [options.rubric ?? DEFAULT_EVAL_RUBRIC] : []), ...ev.dataset.flatMap((e) => (e.rule.type === 'rubric' ? [e.rule.rubric] : []))];
+    const judge = rubrics.length > 0 ? this.#chooseJudge(r.dataset, options.judgeModel) : null;
+    const { input, output, exact } = evalTokens(items);
     const models = r.models.map((m) => {
       const chosen = this.#d.llm.chooseModel(m);
       return { model: m.alias ?? chosen.endpoint.model, provider: chosen.providerName, calls: items.length, inputTokens: input, outputTokens: output, usd: callUsd(input, output, chosen.price), pricePer1M: chosen.price };
     });
-    const judgeCalls = judgePerAnswer * items.length * (r.models.length + 1);
-    const judgeUsd = judge ? callUsd(judgeCalls * 200 + (input + 2 * output) * judgePerAnswer, judgeCalls * JUDGE_MAX_TOKENS * 0.3, judge.price) : 0;
+    // Every model's answers and the baseline's are judged.
+    const answers = r.models.length + 1;
+    const judgeCalls = rubrics.length * items.length * answers;
+    const judged = judge ? judgeTokens(items, rubrics) : null;
+    const judgeUsd = judge && judged ? callUsd(judged.input * answers, judged.output * answers, judge.price) : 0;
     const parts = [...models.map((m) => m.usd), judgeUsd];
     return {
       dataset: h.dataset,
@@ -136,7 +130,7 @@ export class EvalService {
       models,
       judge: judge ? { model: judge.endpoint.model, provider: judge.providerName, calls: judgeCalls, usd: judgeUsd } : null,
       totalUsd: parts.some((u) => u === null) ? null : parts.reduce<number>((s, u) => s + (u ?? 0), 0),
-      exact: false,
+      exact: exact && (judged?.exact ?? true),
     };
   }
 

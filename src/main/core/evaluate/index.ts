@@ -1,8 +1,8 @@
 // The evaluate domain as the core sees it: the module factory wiring eval.* commands and the eval job (runs of
 // models over frozen eval versions, their results and the evaluators). Imports: this domain's modules, other
 // domains' indexes, platform types.
-import type { TraceFactsRepository } from '../curate/index.ts';
-import type { VersionAccess } from '../datasets/index.ts';
+import type { ReviewRequests, TraceFactsRepository } from '../curate/index.ts';
+import type { DraftAccess, VersionAccess } from '../datasets/index.ts';
 import type { LlmModule } from '../llm/index.ts';
 import type { CoreModule } from '../platform/core-module.ts';
 import type { JobRunner } from '../platform/jobs/job-runner.ts';
@@ -16,6 +16,9 @@ export function evaluateModule(deps: {
   db: EvalStore;
   jobs: JobRunner;
   versions: VersionAccess;
+  /** The eval dataset's draft and its review queue, where rows of a run are sent for review. */
+  drafts: DraftAccess;
+  review: ReviewRequests;
   facts: Pick<TraceFactsRepository, 'facts'>;
   llm: LlmModule;
   judge: JudgeModelSetting;
@@ -28,6 +31,6 @@ export function evaluateModule(deps: {
   const kindOf = (dataset: string): string => deps.versions.resolve(dataset, undefined).kind;
   return {
     jobs: [createEvalJob(svc, { repo, llm: deps.llm }, deps.now)],
-    handlers: evalHandlers(svc, results, deps.jobs, deps.addRows, kindOf),
+    handlers: evalHandlers(svc, results, deps.jobs, deps.addRows, kindOf, { drafts: deps.drafts, review: deps.review }),
   };
 }

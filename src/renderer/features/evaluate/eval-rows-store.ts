@@ -158,8 +158,9 @@ export const useEvalRowsStore = create<EvalRowsState>()((set, get) => {
       set({ busy: true, error: null, outcome: null });
       try {
         const out = await api().invoke('eval.sendToReview', { runId, rowKeys });
-        const already = out.alreadyQueued > 0 ? ` (${out.alreadyQueued} already there)` : '';
-        set({ busy: false, ticked: [], outcome: `Sent ${out.queued} ${out.queued === 1 ? 'row' : 'rows'} to the review queue of ${out.dataset}${already}` });
+        const notes = [out.alreadyQueued > 0 ? `${out.alreadyQueued} already there` : '', out.missing > 0 ? `${out.missing} no longer in its draft` : ''].filter(Boolean);
+        const why = notes.length > 0 ? ` (${notes.join(', ')})` : '';
+        set({ busy: false, ticked: [], outcome: `Sent ${out.queued} ${out.queued === 1 ? 'row' : 'rows'} to the review queue of ${out.dataset}${why}` });
       } catch (err) {
         set({ busy: false, error: errorMessage(err) });
       }

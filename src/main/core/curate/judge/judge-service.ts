@@ -76,8 +76,9 @@ export class JudgeService {
     return { threshold: s.threshold, margin: s.margin, minMembership: s.minMembership, model: s.modelJson ? (JSON.parse(s.modelJson) as ModelRef) : null };
   }
 
+  /** Settings belong to the dataset, not its draft: an eval dataset frozen with no draft left still has its judge model. */
   settings(dataset: string): JudgeSettings {
-    return this.settingsOf(this.#d.versions.resolve(dataset, 'draft'));
+    return this.settingsOf(this.#d.versions.resolve(dataset, undefined));
   }
 
   saveSettings(dataset: string, patch: Partial<JudgeSettings>): JudgeSettings {
