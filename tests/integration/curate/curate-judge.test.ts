@@ -116,4 +116,11 @@ describe('curation with the judge', () => {
     expect((await core.invoke('curate.summary', { dataset: 'numbered' })).judge?.threshold).toBe(judgeDefault);
     expect(judgeDefault).toBe(0.6);
   }, 120_000);
+
+  it('starts the judge membership cut where the curation review cut starts', async () => {
+    const judge = await core.invoke('judge.settings.get', { dataset: 'numbered' });
+    const curation = await core.invoke('curate.summary', { dataset: 'numbered' });
+    expect(judge.minMembership).toBe(curation.review.membershipBelow);
+    expect(judge.minMembership).toBe(0.5);
+  }, 120_000);
 });
