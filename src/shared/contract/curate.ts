@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { Cursor, Id, PageLimit } from './common.ts';
 import { DatasetName, DatasetRowView } from './datasets.ts';
+import { DEFAULT_JUDGE_THRESHOLD } from './judge.ts';
 
 /** In the order the pipeline applies them: the first that drops a row is its reason. */
 export const CurateFilterName = z.enum(['failed', 'empty', 'cluster', 'refusal', 'truncated', 'invalid_json', 'too_long', 'pii', 'duplicate']);
@@ -41,7 +42,7 @@ export const CurateJudgeSettings = z.object({
   /** A chat model of a configured provider; the cheap default of the judge when absent. */
   model: z.string().trim().min(1).max(200).optional(),
   /** Rows whose overall score is below it are flagged. */
-  threshold: z.number().min(0).max(1).default(0.5),
+  threshold: z.number().min(0).max(1).default(DEFAULT_JUDGE_THRESHOLD),
   /** Rows within this distance of the threshold go to the review queue as borderline. */
   margin: z.number().min(0).max(0.5).default(0.1),
   /** Not taken here (refused): the judge scores against the dataset's rubric, set with judge.rubric.set. */

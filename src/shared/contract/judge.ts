@@ -7,6 +7,9 @@ import { ModelRef } from './providers.ts';
 
 export const Score = z.number().min(0).max(1);
 
+/** The one default judge threshold: the judge's settings and a curation run's judge both start from it. */
+export const DEFAULT_JUDGE_THRESHOLD = 0.6;
+
 /** What the judge says of one row; scores are 0-1. */
 export const JudgeScores = z.object({
   helpfulness: Score,

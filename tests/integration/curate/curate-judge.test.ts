@@ -109,4 +109,18 @@ describe('curation with the judge', () => {
     expect(s).toMatchObject({ judged: N, flagged: 6, cost: { usd: 0 } });
     expect(s.reviewed.total).toBe(11);
   }, 120_000);
+
+  it('starts from the same default threshold as the judge settings when the run names none', async () => {
+    const judgeDefault = (await core.invoke('judge.settings.get', { dataset: 'numbered' })).threshold;
+    await curate(core, { dataset: 'numbered', judge: {} });
+    expect((await core.invoke('curate.summary', { dataset: 'numbered' })).judge?.threshold).toBe(judgeDefault);
+    expect(judgeDefault).toBe(0.6);
+  }, 120_000);
+
+  it('starts the judge membership cut where the curation review cut starts', async () => {
+    const judge = await core.invoke('judge.settings.get', { dataset: 'numbered' });
+    const curation = await core.invoke('curate.summary', { dataset: 'numbered' });
+    expect(judge.minMembership).toBe(curation.review.membershipBelow);
+    expect(judge.minMembership).toBe(0.5);
+  }, 120_000);
 });

@@ -1,7 +1,7 @@
 // Builds what the curate commands answer from stored records: the stage parameters of a dataset's run, a row's
 // view (verdicts, judge, PII spans found now, review, the draft row), and the pipeline summary.
 // Imports: contract types, datasets index (draft access), this domain's repository, outcome rules and engine.
-import { DEFAULT_REVIEW, type CurateFilterName, type CurateReviewSettings, type CurateRowView, type CurateSummary, type FilterVerdictView, type JudgeScoresView, type PiiSpanView } from '../../../shared/contract/index.ts';
+import { DEFAULT_JUDGE_THRESHOLD, DEFAULT_REVIEW, type CurateFilterName, type CurateReviewSettings, type CurateRowView, type CurateSummary, type FilterVerdictView, type JudgeScoresView, type PiiSpanView } from '../../../shared/contract/index.ts';
 import type { DraftHandle, DraftRow } from '../datasets/index.ts';
 import type { CurateRepository, RowRecord, RunRecord } from './curate-repository.ts';
 import { curateRowOf } from './curate-row-of.ts';
@@ -15,7 +15,6 @@ export interface RunJudge {
   rubricHash: string;
 }
 
-const DEFAULT_THRESHOLD = 0.5;
 const DEFAULT_MARGIN = 0.1;
 
 export function runJudge(run: RunRecord | undefined): RunJudge | null {
@@ -30,7 +29,7 @@ export function runReview(run: RunRecord | undefined): CurateReviewSettings {
 
 export function stageParams(run: RunRecord | undefined): StageParams {
   const judge = runJudge(run);
-  return { t: judge?.threshold ?? DEFAULT_THRESHOLD, m: judge?.margin ?? DEFAULT_MARGIN, low: runReview(run).membershipBelow };
+  return { t: judge?.threshold ?? DEFAULT_JUDGE_THRESHOLD, m: judge?.margin ?? DEFAULT_MARGIN, low: runReview(run).membershipBelow };
 }
 
 function decidedBy(r: RowRecord, verdicts: FilterVerdictView[], p: StageParams): CurateRowView['decidedBy'] {

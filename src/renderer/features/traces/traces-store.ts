@@ -225,8 +225,8 @@ export const useTracesStore = create<TracesState>()((set, get) => {
       if (prefetchTimer) clearTimeout(prefetchTimer);
       prefetchTimer = null;
       set((s) => ({ list: { ...s.list, generation: gen, rows: {}, loading: true, error: null, stale: false } }));
-      // The first rows before the facet counts: the core answers one request at a time and counting facets over a
-      // million traces takes seconds, so asking for both at once would make the table wait for the counts.
+      // The first rows before the facet counts: the counts run in a worker off the core's thread, so they no longer
+      // block pages, but over a million traces they take seconds of CPU and disk the first page should not share.
       await fetchRows(gen, 0, 50, 'view');
       if (gen === generation) await loadFacets(gen, get().filter);
     },

@@ -1,6 +1,7 @@
 // SQL of the judge: stored judgements keyed by (row hash, model, rubric hash), per-dataset rubric and settings,
 // and judge runs with their spend. Imports: better-sqlite3.
 import type { Database, Statement } from 'better-sqlite3';
+import { DEFAULT_JUDGE_THRESHOLD, DEFAULT_REVIEW } from '../../../../shared/contract/index.ts';
 import { writeTransaction } from '../../platform/db/transaction.ts';
 
 export interface StoredJudgement {
@@ -49,7 +50,8 @@ interface JudgementRow {
   cost_usd: number | null;
 }
 
-const DEFAULTS: StoredSettings = { rubric: null, threshold: 0.6, margin: 0.05, minMembership: null, modelJson: null };
+// The membership cut starts where curation's review cut does, so both send the same low-fit rows to review.
+const DEFAULTS: StoredSettings = { rubric: null, threshold: DEFAULT_JUDGE_THRESHOLD, margin: 0.05, minMembership: DEFAULT_REVIEW.membershipBelow, modelJson: null };
 /** SQLite's default limit on bound parameters is 32766; lookups go in chunks well under it. */
 const CHUNK = 500;
 
