@@ -43,6 +43,7 @@ export async function runEvalBench(argv: string[] = []): Promise<void> {
     // The same number of calls by the bare openai client: what this machine allows right now without Winnow.
     const bare = await bareClientCalls(server.baseUrl, 'bench-a', calls, CONCURRENCY, (i) => `Please answer request ${i >> 1}: how do I reset my password?`);
     await server.takeCount();
+    const barePeak = await server.takePeak();
 
     const c0 = process.cpuUsage();
     const w0 = performance.now();
@@ -52,6 +53,7 @@ export async function runEvalBench(argv: string[] = []): Promise<void> {
     const cpu = cpuMs(process.cpuUsage(c0));
     if (job.status !== 'succeeded') throw new Error(`eval ${job.status}: ${job.error}`);
     const requests = await server.takeCount();
+    const peak = await server.takePeak();
     const show = await core.invoke('eval.show', { runId });
 
     const rate = (calls / wall) * 1000;
@@ -59,7 +61,7 @@ export async function runEvalBench(argv: string[] = []): Promise<void> {
     console.log(`\neval throughput: ${rows} rows × ${MODELS.length} models = ${calls} calls, ${LATENCY_MS} ms per reply, concurrency ${CONCURRENCY} (ideal ${IDEAL} calls/s)`);
     const bareRate = (calls / bare.wallMs) * 1000;
     console.log(`  bare openai client: ${bareRate.toFixed(0)} calls/s = ${((bareRate / IDEAL) * 100).toFixed(0)} % of ideal, ${(bare.cpuMs / calls).toFixed(2)} ms CPU per call`);
-    console.log(`  run (start to settled): ${(wall / 1000).toFixed(1)} s, ${rate.toFixed(0)} calls/s = ${((rate / IDEAL) * 100).toFixed(0)} % of ideal (${requests} requests)`);
+    console.log(`  run (start to settled): ${(wall / 1000).toFixed(1)} s, ${rate.toFixed(0)} calls/s = ${((rate / IDEAL) * 100).toFixed(0)} % of ideal (${requests} requests, at most ${peak} in flight; the bare client reached ${barePeak})`);
     console.log(`  Winnow vs the bare client: ${((rate / bareRate) * 100).toFixed(0)} % of its rate`);
     console.log(`  Winnow's own overhead per row (2 calls): ${((cpu - bare.cpuMs) / rows).toFixed(2)} ms CPU beyond the bare client; ${(((wall - idealWall) / calls) * CONCURRENCY).toFixed(2)} ms wall added per call over ideal`);
     for (const r of show.results) console.log(`  ${r.model}: ${r.scored} scored, ${r.failures} failures, $${(r.costPerRow ?? 0).toFixed(7)}/row, p50 ${r.latency?.p50.toFixed(1)} ms, p95 ${r.latency?.p95.toFixed(1)} ms`);

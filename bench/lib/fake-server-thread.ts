@@ -9,10 +9,12 @@ export interface ServerThread {
   setDelay(ms: number): Promise<void>;
   /** Requests answered since the last call, then forgets them. */
   takeCount(): Promise<number>;
+  /** Most requests in flight at once since the last call, then forgets it: the concurrency the client reached. */
+  takePeak(): Promise<number>;
   close(): Promise<void>;
 }
 
-type Msg = { id: number; op: 'delay'; ms: number } | { id: number; op: 'count' } | { id: number; op: 'close' };
+type Msg = { id: number; op: 'delay'; ms: number } | { id: number; op: 'count' } | { id: number; op: 'peak' } | { id: number; op: 'close' };
 
 if (!isMainThread && (workerData as { fakeServer?: boolean } | null)?.fakeServer) {
   const server = await startFakeOpenAiServer();
@@ -29,6 +31,10 @@ if (!isMainThread && (workerData as { fakeServer?: boolean } | null)?.fakeServer
       if (m.op === 'count') {
         value = server.requests.length;
         server.requests.length = 0;
+      }
+      if (m.op === 'peak') {
+        value = server.maxInFlightTotal;
+        server.maxInFlightTotal = 0;
       }
       if (m.op === 'close') await server.close();
       parentPort!.postMessage({ id: m.id, value });
@@ -59,6 +65,7 @@ export async function startServerThread(): Promise<ServerThread> {
     baseUrl,
     setDelay: async (ms) => void (await ask({ op: 'delay', ms })),
     takeCount: async () => (await ask({ op: 'count' })) as number,
+    takePeak: async () => (await ask({ op: 'peak' })) as number,
     close: async () => {
       await ask({ op: 'close' });
       await worker.terminate();
