@@ -25,7 +25,8 @@ export function bootstrap(): () => void {
   const reloadNow: Record<DataDomain, (job: Job) => void> = {
     traces: () => {
       tracesChanged.cancel();
-      void useTracesStore.getState().reload();
+      // A reload would send the table back to the top under a user who scrolled while an import or its index ran.
+      useTracesStore.getState().refreshInPlace();
       void useAppStore.getState().loadInfo();
     },
     imports: () => {

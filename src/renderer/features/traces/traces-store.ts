@@ -64,6 +64,8 @@ interface TracesState {
   setOutlier(outlier: boolean | undefined): void;
   clearFilter(): void;
   reload(): Promise<void>;
+  /** A job that wrote traces settled: the rows in view, the total and the counts again, where the user is. */
+  refreshInPlace(): void;
   /** The table shows rows first … end − 1: load them, then their neighbours; far rows are dropped. */
   showRows(first: number, end: number): void;
   dataChanged(): void;
@@ -229,6 +231,14 @@ export const useTracesStore = create<TracesState>()((set, get) => {
       // block pages, but over a million traces they take seconds of CPU and disk the first page should not share.
       await fetchRows(gen, 0, 50, 'view');
       if (gen === generation) await loadFacets(gen, get().filter);
+    },
+
+    refreshInPlace() {
+      // Same generation: the table keeps its scroll position, the open trace stays open. Rows are ordered by id
+      // and traces are only appended, so the rows in view are asked for again and the new ones show at the end.
+      set((s) => ({ list: { ...s.list, rows: {}, stale: false } }));
+      pump(generation);
+      void loadFacets(generation, get().filter);
     },
 
     showRows(first, end) {
