@@ -112,14 +112,16 @@ describe('committee relabelling', { timeout: 120_000 }, () => {
     // A fine-tune of a frozen version uploads what the export writes: the winners.
     await core.invoke('datasets.freeze', { dataset: 'labels' });
     const tuner = await startFakeFinetuneServer();
+    const provider = await core.invoke('providers.set', { name: 'Tuner', baseUrl: tuner.baseUrl, models: [{ name: 'base-m', purpose: 'chat', inputPer1M: 0, outputPer1M: 0 }] });
     try {
-      await core.invoke('providers.set', { name: 'Tuner', baseUrl: tuner.baseUrl, models: [{ name: 'base-m', purpose: 'chat', inputPer1M: 0, outputPer1M: 0 }] });
       const { jobId } = await core.invoke('finetune.start', { dataset: 'labels', version: 1, provider: 'Tuner', baseModel: 'base-m' });
       await settle(jobId);
       const uploaded = tuner.uploads[0]!.content.toString('utf8');
       expect(uploaded).toContain('Rayleigh scattering');
       expect(uploaded).not.toContain('Because of the air.');
     } finally {
+      // A saved provider serves every model named without one: the next test's committee would go to it.
+      await core.invoke('providers.remove', { id: provider.id });
       await tuner.close();
     }
   });
